@@ -1,0 +1,112 @@
+package nl.mantelzorgthuis.practiceservice.practice;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import nl.mantelzorgthuis.practiceservice.events.OutboxEntry;
+import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Practices in MongoDB. Each write stores the new state and its event in the same document
+ * ({@code pendingEvents}), so one single-document write covers both: no multi-document transaction,
+ * which the embedded store lacks, and nothing accepted can lose its event.
+ */
+@Component
+public class PracticeStore {
+
+    public static final String COLLECTION = "practices";
+
+    private final MongoTemplate mongo;
+
+    PracticeStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("outboxPending", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("municipalities.cbsCode", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("name", Sort.Direction.ASC));
+    }
+
+    void insert(Practice practice, OutboxEntry event) {
+        Document doc = toDocument(practice);
+        doc.put(OutboxEntry.PENDING_FIELD, List.of(event.toDocument()));
+        doc.put(OutboxEntry.FLAG_FIELD, true);
+        mongo.getCollection(COLLECTION).insertOne(doc);
+    }
+
+    /** Stores {@code next} only if the stored practice is still at {@code expectedVersion}. */
+    boolean replace(Practice next, long expectedVersion, OutboxEntry event) {
+        Document doc = toDocument(next);
+        doc.remove("_id");
+        Update update = new Update();
+        doc.forEach(update::set);
+        update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
+        update.set(OutboxEntry.FLAG_FIELD, true);
+        var result = mongo.updateFirst(
+                Query.query(where("_id").is(next.id()).and("version").is(expectedVersion)), update, COLLECTION);
+        return result.getMatchedCount() == 1;
+    }
+
+    Optional<Practice> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Practice.class, COLLECTION));
+    }
+
+    PracticePage search(PracticeSearch search) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (search.kind() != null) {
+            criteria.add(where("kind").is(search.kind().name()));
+        }
+        if (search.status() != null) {
+            criteria.add(where("status").is(search.status().name()));
+        } else {
+            criteria.add(where("status").ne(PracticeStatus.ARCHIVED.name()));
+        }
+        if (search.region() != null) {
+            criteria.add(where("region").regex(exact(search.region())));
+        }
+        if (search.municipality() != null) {
+            criteria.add(where("municipalities.cbsCode").is(search.municipality()));
+        }
+        if (search.organisation() != null) {
+            criteria.add(where("organisations.name").regex(exact(search.organisation())));
+        }
+        if (search.text() != null) {
+            // $regex rather than $text: the embedded store has no text index, and the list is small.
+            Pattern contains = Pattern.compile(Pattern.quote(search.text()), Pattern.CASE_INSENSITIVE);
+            criteria.add(new Criteria().orOperator(where("name").regex(contains), where("positiveCoreTheme").regex(contains)));
+        }
+        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
+        long total = mongo.count(query, COLLECTION);
+        query.with(Sort.by("name", "_id")).skip((long) search.page() * search.pageSize()).limit(search.pageSize());
+        List<Practice> items = mongo.find(query, Practice.class, COLLECTION);
+        int pages = (int) ((total + search.pageSize() - 1) / search.pageSize());
+        return new PracticePage(items, new PracticePage.PageInfo(search.page(), search.pageSize(), total, pages));
+    }
+
+    long count() {
+        return mongo.count(new Query(), COLLECTION);
+    }
+
+    private static Pattern exact(String value) {
+        return Pattern.compile("^" + Pattern.quote(value.trim()) + "$", Pattern.CASE_INSENSITIVE);
+    }
+
+    private Document toDocument(Practice practice) {
+        Document doc = new Document();
+        mongo.getConverter().write(practice, doc);
+        doc.remove("_class");
+        return doc;
+    }
+}

@@ -1,0 +1,4 @@
+package nl.mantelzorgthuis.practiceservice.practice.domain;
+
+public record ParticipatingOrganisation(String name, OrganisationType type) {
+}

@@ -1,0 +1,143 @@
+package nl.mantelzorgthuis.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real Apache Kafka broker (combined KRaft broker and controller) running in this JVM from the
+ * Maven Central jars. Unlike spring-kafka-test's embedded broker it keeps a fixed port and a log
+ * directory, so it can be stopped and started again at the same address: the outbox tests and the
+ * local platform need exactly that.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    /** Kafka wants a base64 UUID (22 characters); a fixed one keeps re-formatting a kept directory a no-op. */
+    private static final String CLUSTER_ID = "bWFudGVsem9yZy1sb2NhbA";
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    public KafkaBroker(Path logDir, int port, int controllerPort) {
+        this.logDir = logDir;
+        this.port = port == 0 ? freePort() : port;
+        this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+    }
+
+    /** A broker on free ports with a fresh temporary log directory. */
+    public static KafkaBroker temporary() {
+        try {
+            return new KafkaBroker(Files.createTempDirectory("kafka-"), 0, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized KafkaBroker start() {
+        if (server != null) {
+            return this;
+        }
+        Properties props = properties();
+        try {
+            Files.createDirectories(logDir);
+            format(props);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not format Kafka storage in " + logDir, e);
+        }
+        KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+        started.startup();
+        server = started;
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("num.partitions", "3");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "true");
+        // Small segments and a short shutdown keep restarts quick on a laptop.
+        p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.put("controlled.shutdown.enable", "true");
+        return p;
+    }
+
+    private void format(Properties props) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setClusterId(CLUSTER_ID)
+                .setNodeId(1)
+                .setDirectories(List.of(logDir.toAbsolutePath().toString()))
+                .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+                .setControllerListenerName("CONTROLLER")
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .setIgnoreFormatted(true)
+                .run();
+    }
+
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
