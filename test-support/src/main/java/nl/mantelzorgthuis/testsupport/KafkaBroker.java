@@ -132,7 +132,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

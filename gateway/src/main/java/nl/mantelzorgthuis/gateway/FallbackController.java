@@ -1,0 +1,33 @@
+package nl.mantelzorgthuis.gateway;
+
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Where a route's circuit breaker sends a call that failed, timed out or was not even tried (open
+ * circuit): a quick problem+json answer instead of a hanging or bare error.
+ */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        boolean timeout = cause instanceof TimeoutException
+                || (cause != null && cause.getClass().getSimpleName().contains("Timeout"));
+        HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, timeout
+                ? service + " did not answer in time; if you were writing, read the resource before retrying"
+                : service + " is not available at the moment; please try again shortly");
+        problem.setTitle(timeout ? "Service timed out" : "Service unavailable");
+        return ResponseEntity.status(status).header("Retry-After", "5").body(problem);
+    }
+}

@@ -1,0 +1,57 @@
+package nl.mantelzorgthuis.gateway;
+
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway's own errors (no route, bad request line, anything unexpected) as problem+json. */
+@Component
+@Order(-2)
+class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+    private final JsonMapper json;
+
+    ProblemErrorHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        HttpStatusCode status = ex instanceof ResponseStatusException rse ? rse.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (status.value() == 404) {
+            problem.setTitle("Not found");
+            problem.setDetail("No API at " + exchange.getRequest().getPath() + "; the published APIs are under /openapi");
+        } else if (status.is5xxServerError()) {
+            log.error("Gateway error on {}", exchange.getRequest().getPath(), ex);
+            problem.setTitle("Gateway error");
+            problem.setDetail("The gateway could not handle this request; the X-Request-Id header helps us find it");
+        } else {
+            problem.setTitle(HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase() : "Error");
+            problem.setDetail(ex instanceof ResponseStatusException rse && rse.getReason() != null ? rse.getReason() : problem.getTitle());
+        }
+        problem.setInstance(exchange.getRequest().getURI());
+        var response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(ex);
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

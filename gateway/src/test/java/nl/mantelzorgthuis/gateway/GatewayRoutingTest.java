@@ -1,0 +1,168 @@
+package nl.mantelzorgthuis.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of a real HTTP backend on this machine (a JDK HttpServer standing in for a
+ * service: the behaviour under test is the gateway's), plus a port where nothing listens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "resilience4j.timelimiter.configs.default.timeout-duration=2s")
+@Import(GatewayRoutingTest.DownServiceRoute.class)
+class GatewayRoutingTest {
+
+    /** A route to a port where nothing listens, as for a service that is down. */
+    @TestConfiguration
+    static class DownServiceRoute {
+        @Bean
+        RouteLocator downService(RouteLocatorBuilder routes) {
+            return routes.routes().route("down-service", r -> r.path("/api/v1/down/**")
+                    .filters(f -> f.circuitBreaker(c -> c.setName("down-service").setFallbackUri("forward:/fallback/down-service")))
+                    .uri("http://localhost:" + closedPort())).build();
+        }
+    }
+
+    static final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    static final HttpServer backend = backend();
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("platform.services.practice", () -> "http://localhost:" + backend.getAddress().getPort());
+    }
+
+    static HttpServer backend() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/v1/practices", exchange -> {
+                exchange.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), v.get(0)));
+                if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                    try {
+                        Thread.sleep(5000); // longer than the 2 s route time limit of this test
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.createContext("/v3/api-docs", exchange -> {
+                byte[] body = "{\"openapi\":\"3.1.0\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.stop(0);
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void routes_practice_calls_with_request_id_and_trace_context() throws Exception {
+        HttpResponse<String> response = get("/api/v1/practices?region=Zwolle", "X-Request-Id", "abc-123");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"items\":[]}");
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("abc-123");
+        assertThat(lastHeaders).containsEntry("x-request-id", "abc-123").containsKey("traceparent");
+    }
+
+    @Test
+    void replaces_an_unsafe_request_id_with_a_fresh_one() throws Exception {
+        HttpResponse<String> response = get("/api/v1/practices", "X-Request-Id", "<script>");
+        assertThat(response.headers().firstValue("X-Request-Id")).get().asString().matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void answers_503_problem_when_the_service_is_down() throws Exception {
+        HttpResponse<String> response = get("/api/v1/down/anything");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(response.body()).contains("\"status\":503", "down-service");
+    }
+
+    @Test
+    void answers_504_problem_when_the_service_is_too_slow() throws Exception {
+        HttpResponse<String> response = get("/api/v1/practices/slow");
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).contains("\"status\":504", "did not answer in time");
+    }
+
+    @Test
+    void unknown_paths_are_404_problems() throws Exception {
+        HttpResponse<String> response = get("/api/v1/nothing-here");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    }
+
+    @Test
+    void publishes_the_practice_service_openapi_document() throws Exception {
+        HttpResponse<String> response = get("/openapi/practice-service.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("3.1.0");
+    }
+
+    @Test
+    void exposes_health_and_prometheus() throws Exception {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        get("/api/v1/practices");
+        assertThat(get("/actuator/prometheus").body()).contains("spring_cloud_gateway_requests_seconds", "resilience4j_circuitbreaker_state");
+    }
+}

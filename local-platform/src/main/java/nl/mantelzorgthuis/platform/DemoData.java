@@ -1,0 +1,56 @@
+package nl.mantelzorgthuis.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the demo practices (resources/demo/practices.json, built from the seed texts) through the
+ * gateway API on first start, so they pass the same validation and publish the same events as any
+ * other write. A marker file keeps a restart from loading them twice.
+ */
+final class DemoData {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private DemoData() {
+    }
+
+    static int loadOnce(Path dataDir, int gatewayPort) throws IOException, InterruptedException {
+        Path marker = dataDir.resolve("demo-data-loaded");
+        if (Files.exists(marker)) {
+            return 0;
+        }
+        JsonNode practices;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/practices.json")) {
+            practices = JSON.readTree(in).get("practices");
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int loaded = 0;
+        for (JsonNode practice : practices) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + gatewayPort + "/api/v1/practices"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Request-Id", "demo-data-" + loaded)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(practice)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("Demo practice " + practice.get("name") + " was refused: "
+                        + response.statusCode() + " " + response.body());
+            }
+            loaded++;
+        }
+        Files.writeString(marker, "loaded " + loaded + " practices\n");
+        return loaded;
+    }
+}

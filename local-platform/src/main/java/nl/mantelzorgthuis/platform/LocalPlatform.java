@@ -1,0 +1,128 @@
+package nl.mantelzorgthuis.platform;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import nl.mantelzorgthuis.testsupport.KafkaBroker;
+import nl.mantelzorgthuis.testsupport.MongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine, no Docker: a real Kafka broker (KRaft) and the Mongo
+ * wire-compatible store with its H2 file backend run in this JVM; every service runs as its own
+ * Spring Boot process against them, the gateway in front on port 8080. Ctrl-C stops it all.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private final PlatformConfig config;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private MongoStore mongo;
+    private KafkaBroker kafka;
+    private Duration startUp;
+
+    public LocalPlatform(PlatformConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalPlatform platform = new LocalPlatform(PlatformConfig.fromEnvironment());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the local platform ...");
+            platform.close();
+            stopped.countDown();
+        }, "local-platform-stop"));
+        try {
+            platform.start();
+        } catch (Exception e) {
+            log.error("The local platform could not start: {}", e.getMessage());
+            System.exit(1);
+        }
+        platform.printSummary();
+        stopped.await();
+    }
+
+    public LocalPlatform start() throws Exception {
+        Instant begin = Instant.now();
+        Files.createDirectories(config.dataDir());
+        mongo = MongoStore.persistent(config.dataDir().resolve("mongo").resolve("platform.mv"), config.mongoPort()).start();
+        log.info("MongoDB-compatible store on localhost:{} (data in {})", config.mongoPort(), config.dataDir().resolve("mongo"));
+        kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort()).start();
+        log.info("Kafka broker (KRaft) on {}", kafka.bootstrapServers());
+
+        var logs = config.dataDir().resolve("logs");
+        String mongoBase = "mongodb://localhost:" + config.mongoPort() + "/";
+        services.add(new ServiceProcess("practice-service", config.practicePort(), config.jar("practice-service"), Map.of(
+                "SPRING_MONGODB_URI", mongoBase + "practices",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), logs, config.serviceJvmOptions()));
+        services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
+                "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort()), logs, config.serviceJvmOptions()));
+        for (ServiceProcess service : services) {
+            service.start();
+            log.info("Starting {} on port {} (pid {}, log {})", service.name, service.port, service.pid(), service.log());
+        }
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        for (ServiceProcess service : services) {
+            service.awaitReady(deadline);
+            log.info("{} is ready", service.name);
+        }
+        if (config.demoData()) {
+            int loaded = DemoData.loadOnce(config.dataDir(), config.gatewayPort());
+            if (loaded > 0) {
+                log.info("Loaded {} demo practices from the seed texts", loaded);
+            }
+        }
+        startUp = Duration.between(begin, Instant.now());
+        return this;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.gatewayPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Resident memory of the whole platform: this JVM (Kafka, Mongo store) plus every service. */
+    public long totalRssKiB() {
+        return Memory.rssKiB(ProcessHandle.current().pid()) + services.stream().mapToLong(ServiceProcess::rssKiB).sum();
+    }
+
+    void printSummary() {
+        StringBuilder out = new StringBuilder("\n  In voor mantelzorg-thuis: the local platform is ready in ")
+                .append(startUp.toMillis() / 1000.0).append(" s\n\n");
+        out.append(String.format("  %-20s %-32s %s%n", "component", "address", "memory (RSS)"));
+        out.append(String.format("  %-20s %-32s %d MiB%n", "kafka + mongo", kafka.bootstrapServers() + ", localhost:" + config.mongoPort(),
+                Memory.rssKiB(ProcessHandle.current().pid()) / 1024));
+        for (ServiceProcess service : services) {
+            out.append(String.format("  %-20s %-32s %d MiB%n", service.name, "http://localhost:" + service.port, service.rssKiB() / 1024));
+        }
+        out.append(String.format("  %-20s %-32s %d MiB%n", "total", "", totalRssKiB() / 1024));
+        out.append("\n  Try:  curl ").append(gatewayUrl()).append("/api/v1/practices\n");
+        out.append("  API:  ").append(gatewayUrl()).append("/openapi/practice-service.json\n");
+        out.append("  Data: ").append(config.dataDir()).append("   Logs: ").append(config.dataDir().resolve("logs")).append('\n');
+        out.append("  Stop: Ctrl-C\n");
+        System.out.println(out);
+    }
+
+    @Override
+    public synchronized void close() {
+        // Services first, so they do not log broker errors while stopping.
+        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+}

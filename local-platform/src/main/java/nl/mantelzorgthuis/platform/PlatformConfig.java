@@ -1,0 +1,54 @@
+package nl.mantelzorgthuis.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the local platform keeps its data and which ports it uses. Each value can be set as a system
+ * property ({@code -Dplatform.gateway-port=9080}) or environment variable ({@code PLATFORM_GATEWAY_PORT}).
+ */
+public record PlatformConfig(
+        Path root,
+        Path dataDir,
+        int gatewayPort,
+        int practicePort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        boolean demoData,
+        Duration startTimeout,
+        String serviceJvmOptions) {
+
+    public static PlatformConfig fromEnvironment() {
+        Path root = Path.of(setting("platform.root", ".")).toAbsolutePath().normalize();
+        return new PlatformConfig(
+                root,
+                root.resolve(setting("platform.data-dir", "data")).normalize(),
+                Integer.parseInt(setting("platform.gateway-port", "8080")),
+                Integer.parseInt(setting("platform.practice-port", "8081")),
+                Integer.parseInt(setting("platform.kafka-port", "9092")),
+                Integer.parseInt(setting("platform.kafka-controller-port", "9093")),
+                Integer.parseInt(setting("platform.mongo-port", "27017")),
+                Boolean.parseBoolean(setting("platform.demo-data", "true")),
+                Duration.ofSeconds(Long.parseLong(setting("platform.start-timeout-seconds", "180"))),
+                // Small heaps and quick start-up suit a laptop running five JVMs on two cores.
+                setting("platform.service-jvm-options", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
+    }
+
+    static String setting(String property, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build first with ./mvnw -DskipTests package");
+        }
+        return jar;
+    }
+}

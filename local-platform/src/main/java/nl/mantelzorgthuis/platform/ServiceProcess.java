@@ -1,0 +1,103 @@
+package nl.mantelzorgthuis.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the platform as its own JVM process, logging to its own file. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final String jvmOptions;
+    private Process process;
+
+    ServiceProcess(String name, int port, Path jar, Map<String, String> environment, Path logDir, String jvmOptions) {
+        this.name = name;
+        this.port = port;
+        this.jar = jar;
+        this.environment = environment;
+        this.log = logDir.resolve(name + ".log");
+        this.jvmOptions = jvmOptions;
+    }
+
+    void start() throws IOException {
+        Files.createDirectories(log.getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        process = builder.start();
+    }
+
+    /** Waits until the readiness probe says UP; fails early if the process dies. */
+    void awaitReady(Instant deadline) throws InterruptedException {
+        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue()
+                        + "); see " + log);
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready in time; see " + log);
+    }
+
+    long rssKiB() {
+        return process == null ? 0 : Memory.rssKiB(process.pid());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM first (graceful shutdown), then kill after the grace period. */
+    void stop(Duration grace) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

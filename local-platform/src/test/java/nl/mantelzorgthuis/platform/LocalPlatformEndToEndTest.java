@@ -1,0 +1,134 @@
+package nl.mantelzorgthuis.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.mantelzorgthuis.testsupport.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local platform as a newcomer starts it (launcher, real Kafka broker, Mongo store on its H2
+ * file, each service its own process), driven like a municipal system would: HTTP through the
+ * gateway, events read from Kafka.
+ */
+class LocalPlatformEndToEndTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static LocalPlatform platform;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = Files.createTempDirectory("platform-e2e");
+        PlatformConfig defaults = PlatformConfig.fromEnvironment();
+        platform = new LocalPlatform(new PlatformConfig(defaults.root(), data, KafkaBroker.freePort(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                true, Duration.ofSeconds(180), defaults.serviceJvmOptions())).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> names(JsonNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(item -> names.add(item.get("name").asString()));
+        return names;
+    }
+
+    @Test
+    void loads_the_seed_practices_on_first_start() throws Exception {
+        JsonNode learning = JSON.readTree(send("GET", "/api/v1/practices?kind=LEARNING_PRACTICE&q=Lerende%20praktijk", null).body());
+        assertThat(learning.get("page").get("totalElements").asInt()).isEqualTo(11);
+        JsonNode accelerators = JSON.readTree(send("GET", "/api/v1/practices?kind=PRACTICE_ACCELERATOR", null).body());
+        assertThat(names(accelerators.get("items"))).containsExactly(
+                "Praktijkversneller Maasgouw", "Praktijkversneller Noordoostpolder", "Praktijkversneller Utrecht",
+                "Praktijkversneller Zoetermeer", "Praktijkversneller Zwolle");
+    }
+
+    @Test
+    void practice_lifecycle_through_the_gateway_reaches_kafka() throws Exception {
+        String body = """
+                {"name":"E2E-praktijk %s","kind":"LEARNING_PRACTICE","region":"Leiden",
+                 "municipalities":[{"cbsCode":"GM0546","name":"Leiden"}],
+                 "organisations":[{"name":"Mantelzorgsteunpunt Leiden","type":"WELFARE"}]}
+                """.formatted(UUID.randomUUID());
+        HttpResponse<String> created = send("POST", "/api/v1/practices", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+
+        HttpResponse<String> updated = send("PUT", "/api/v1/practices/" + id,
+                body.replace("\"Leiden\",", "\"Leiden en omgeving\","), "If-Match", created.headers().firstValue("ETag").orElseThrow());
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+
+        JsonNode listed = JSON.readTree(send("GET", "/api/v1/practices?region=leiden%20en%20omgeving", null).body());
+        assertThat(listed.get("items")).hasSize(1);
+        assertThat(listed.get("items").get(0).get("id").asString()).isEqualTo(id);
+
+        assertThat(send("POST", "/api/v1/practices/" + id + "/archive", null).statusCode()).isEqualTo(200);
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of("practice-events"));
+            List<ConsumerRecord<String, String>> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        events.add(r);
+                    }
+                });
+                return events.size() >= 3;
+            });
+            assertThat(events).extracting(r -> JSON.readTree(r.value()).get("type").asString()).containsExactly(
+                    "nl.mantelzorgthuis.practice.created.v1", "nl.mantelzorgthuis.practice.updated.v1",
+                    "nl.mantelzorgthuis.practice.archived.v1");
+        }
+    }
+
+    @Test
+    void measures_memory_of_the_whole_platform() {
+        long mib = platform.totalRssKiB() / 1024;
+        System.out.println("Local platform resident memory: " + mib + " MiB");
+        assertThat(mib).isPositive();
+    }
+}
