@@ -231,10 +231,13 @@ abstract class PracticeApiContract {
         Infrastructure infra = infrastructure();
         String name = unique("Zwolle");
         String id;
+        double failuresBefore = publishFailures();
         infra.stopKafka();
         try {
             id = create(accelerator(name, "Zwolle", 3)).json().get("id").asString();
             assertThat(api.get("/api/v1/practices/" + id).status()).isEqualTo(200);
+            // The relay really tried and failed while the broker was away.
+            await().atMost(Duration.ofSeconds(60)).until(this::publishFailures, failures -> failures > failuresBefore);
         } finally {
             infra.startKafka();
         }
@@ -248,6 +251,11 @@ abstract class PracticeApiContract {
             List<String> ids = events.stream().map(r -> Api.parse(r.value()).get("id").asString()).toList();
             assertThat(ids).doesNotHaveDuplicates().hasSize(2);
         }
+    }
+
+    double publishFailures() {
+        Response metric = api.get("/actuator/metrics/outbox.publish.failures");
+        return metric.status() == 200 ? metric.json().get("measurements").get(0).get("value").asDouble() : 0;
     }
 
     @Test
