@@ -1,7 +1,6 @@
 package nl.mantelzorgthuis.practiceservice.practice;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /** The practice version as a strong ETag, and If-Match parsing for optimistic concurrency. */
 final class ETags {
@@ -16,9 +15,8 @@ final class ETags {
     /** The version an If-Match header asks for; null for "*". Missing is a 428, garbage a 400. */
     static Long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED, PracticeNotFound.problem(
-                    HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
-                    "This change needs an If-Match header with the ETag of the version you read (or *)"), null);
+            throw Problems.of(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
+                    "This change needs an If-Match header with the ETag of the version you read (or *)");
         }
         String value = ifMatch.trim();
         if (value.equals("*")) {
@@ -31,8 +29,8 @@ final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, PracticeNotFound.problem(HttpStatus.BAD_REQUEST,
-                    "Malformed If-Match", "If-Match '" + ifMatch + "' is not an ETag of this API; use the ETag of a GET"), e);
+            throw Problems.of(HttpStatus.BAD_REQUEST, "Malformed If-Match",
+                    "If-Match '" + ifMatch + "' is not an ETag of this API; use the ETag of a GET");
         }
     }
 }

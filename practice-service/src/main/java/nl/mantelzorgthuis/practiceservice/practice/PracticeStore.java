@@ -95,10 +95,6 @@ public class PracticeStore {
         return new PracticePage(items, new PracticePage.PageInfo(search.page(), search.pageSize(), total, pages));
     }
 
-    long count() {
-        return mongo.count(new Query(), COLLECTION);
-    }
-
     private static Pattern exact(String value) {
         return Pattern.compile("^" + Pattern.quote(value.trim()) + "$", Pattern.CASE_INSENSITIVE);
     }

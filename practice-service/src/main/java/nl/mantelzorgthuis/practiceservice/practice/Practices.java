@@ -41,7 +41,7 @@ public class Practices {
     }
 
     public Practice get(String id) {
-        return store.find(id).orElseThrow(() -> new PracticeNotFound(id));
+        return store.find(id).orElseThrow(() -> Problems.notFound(id));
     }
 
     /** {@code expectedVersion} null means the caller sent If-Match: * (any version). */
@@ -56,7 +56,7 @@ public class Practices {
     private Practice change(String id, Long expectedVersion, PracticeChange change, UnaryOperator<Practice> operation) {
         Practice current = get(id);
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new StalePractice(id, expectedVersion, current.version());
+            throw Problems.stale(id, expectedVersion, current.version());
         }
         Practice next = operation.apply(current);
         if (next == current) {
@@ -65,7 +65,7 @@ public class Practices {
         OutboxEntry event = events.of(change, next);
         if (!store.replace(next, current.version(), event)) {
             // Someone wrote between our read and our write.
-            throw new StalePractice(id, current.version(), get(id).version());
+            throw Problems.stale(id, current.version(), get(id).version());
         }
         log.info("Practice {} {} to version {}", id, change.name().toLowerCase(java.util.Locale.ROOT), next.version());
         relay.wakeUp();
