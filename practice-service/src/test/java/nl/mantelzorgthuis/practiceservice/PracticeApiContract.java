@@ -223,6 +223,10 @@ abstract class PracticeApiContract {
                         .as(event.value()).isEmpty();
                 assertThat(Api.parse(event.value()).get("subject").asString()).isEqualTo(id);
             }
+            // Once published, nothing waits in the outbox any more.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    api.get("/actuator/metrics/outbox.practices.pending").json().get("measurements").get(0).get("value").asDouble())
+                    .isZero());
         }
     }
 
