@@ -1,0 +1,73 @@
+package nl.mantelzorgthuis.identity.account;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+@Component
+public class AccountStore {
+
+    static final String COLLECTION = "accounts";
+
+    private final MongoTemplate mongo;
+
+    AccountStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("email", Sort.Direction.ASC).unique());
+    }
+
+    /** False when the e-mail address is taken (unique index, not check-then-insert). */
+    public boolean insert(Account account) {
+        try {
+            mongo.insert(account, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("email").is(normalise(email))), Account.class, COLLECTION));
+    }
+
+    Optional<Account> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, Account.class, COLLECTION));
+    }
+
+    Optional<Account> byActivationToken(String token) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("activationToken").is(token)), Account.class, COLLECTION));
+    }
+
+    List<Account> all() {
+        return mongo.find(new Query().with(Sort.by("email")), Account.class, COLLECTION);
+    }
+
+    public boolean anyWithRole(Role role) {
+        return mongo.exists(Query.query(where("roles").is(role.name())), COLLECTION);
+    }
+
+    /** Sets the password once: only while the activation token is still unused. */
+    boolean activate(String token, String passwordHash) {
+        return mongo.updateFirst(Query.query(where("activationToken").is(token).and("passwordHash").is(null)),
+                new Update().set("passwordHash", passwordHash).unset("activationToken"), COLLECTION).getModifiedCount() == 1;
+    }
+
+    boolean deactivate(String id) {
+        return mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("active", false), COLLECTION)
+                .getMatchedCount() == 1;
+    }
+
+    static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}
