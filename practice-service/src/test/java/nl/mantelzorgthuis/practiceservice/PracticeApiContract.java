@@ -12,6 +12,7 @@ import nl.mantelzorgthuis.practiceservice.support.Api.Response;
 import nl.mantelzorgthuis.practiceservice.support.EventProbe;
 import nl.mantelzorgthuis.testsupport.EventContracts;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,18 @@ abstract class PracticeApiContract {
         registry.add("spring.mongodb.uri", () -> infra.mongoUri(database));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("practice.events.poll-interval", () -> "200ms");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuer());
     }
+
+    static final TestIssuer issuer = TestIssuer.shared();
+
+    /** Anonymous: what the public sees. */
+    Api anonymous;
 
     @BeforeEach
     void client() {
-        api = new Api("http://localhost:" + port);
+        anonymous = new Api("http://localhost:" + port);
+        api = anonymous.as(issuer.coordinator());
     }
 
     static String unique(String prefix) {
@@ -255,6 +263,87 @@ abstract class PracticeApiContract {
             List<String> ids = events.stream().map(r -> Api.parse(r.value()).get("id").asString()).toList();
             assertThat(ids).doesNotHaveDuplicates().hasSize(2);
         }
+    }
+
+    @Test
+    void writes_need_a_token_while_reads_stay_public() {
+        String id = create(accelerator(unique("Leusden"), "Leusden", 3)).json().get("id").asString();
+        Response anonymousWrite = anonymous.post("/api/v1/practices", accelerator(unique("X"), "X", 3));
+        assertThat(anonymousWrite.status()).isEqualTo(401);
+        assertThat(anonymousWrite.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymousWrite.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.put("/api/v1/practices/" + id, accelerator("Y", "Y", 3), "*").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/v1/practices/" + id).status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/practices?region=Leusden").status()).isEqualTo(200);
+    }
+
+    @Test
+    void expired_wrongly_signed_and_wrong_audience_tokens_are_401() {
+        for (String bad : List.of(issuer.expired(), issuer.signedByAnotherKey(), issuer.forAnotherAudience(), "not-a-jwt")) {
+            Response response = anonymous.as(bad).post("/api/v1/practices", accelerator(unique("Ede"), "Ede", 3));
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.body()).doesNotContain("Exception", "nimbus");
+        }
+    }
+
+    @Test
+    void organisation_staff_change_only_practices_their_organisation_takes_part_in() {
+        Api staffA = anonymous.as(issuer.staff("Organisatie 1"));
+        Api staffB = anonymous.as(issuer.staff("Proteion"));
+        String name = unique("Maasgouw");
+        Response created = staffA.post("/api/v1/practices", accelerator(name, "Maasgouw", 3));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+
+        Response foreign = staffB.put("/api/v1/practices/" + id, accelerator(name, "Maasgouw", 4), "\"1\"");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(staffB.call(HttpMethod.POST, "/api/v1/practices/" + id + "/archive", null, null).status()).isEqualTo(403);
+        assertThat(staffB.post("/api/v1/practices", accelerator(unique("X"), "X", 3)).status()).isEqualTo(403);
+
+        assertThat(staffA.put("/api/v1/practices/" + id, accelerator(name, "Maasgouw", 4), "\"1\"").status()).isEqualTo(200);
+        // Nobody hands a practice over: staff cannot remove their own organisation from it.
+        String withoutA = accelerator(name, "Maasgouw", 4).replace("Organisatie 1", "Organisatie 9");
+        assertThat(staffA.put("/api/v1/practices/" + id, withoutA, "\"2\"").status()).isEqualTo(403);
+        assertThat(anonymous.as(issuer.operator()).put("/api/v1/practices/" + id, accelerator(name, "Maasgouw", 4), "*").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void municipal_client_writes_only_for_its_own_municipality() {
+        Api maasgouw = anonymous.as(issuer.municipalClient("gemeente-maasgouw", "GM1641"));
+        Api zwolle = anonymous.as(issuer.municipalClient("gemeente-zwolle", "GM0193"));
+        Response created = maasgouw.post("/api/v1/practices", accelerator(unique("Maasgouw"), "Maasgouw", 3));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(zwolle.post("/api/v1/practices", accelerator(unique("Maasgouw"), "Maasgouw", 3)).status()).isEqualTo(403);
+        String id = created.json().get("id").asString();
+        assertThat(zwolle.call(HttpMethod.POST, "/api/v1/practices/" + id + "/archive", null, null).status()).isEqualTo(403);
+        assertThat(maasgouw.call(HttpMethod.POST, "/api/v1/practices/" + id + "/archive", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void coordinators_read_who_changed_what_and_when() {
+        Api staff = anonymous.as(issuer.staff("Organisatie 1"));
+        String name = unique("Renswoude");
+        String id = staff.post("/api/v1/practices", accelerator(name, "Renswoude", 3)).json().get("id").asString();
+        staff.put("/api/v1/practices/" + id, accelerator(name, "Renswoude", 4).replace("Mantelzorgers in beeld", "Samen"), "\"1\"");
+        api.call(HttpMethod.POST, "/api/v1/practices/" + id + "/archive", null, null);
+
+        Response audit = api.get("/api/v1/practices/" + id + "/audit");
+        assertThat(audit.status()).isEqualTo(200);
+        JsonNode trail = audit.json();
+        assertThat(trail).hasSize(3);
+        assertThat(trail.get(0).get("action").asString()).isEqualTo("CREATED");
+        assertThat(trail.get(1).get("actor").asString()).isEqualTo("staff@organisatie.nl");
+        assertThat(trail.get(1).get("tenant").asString()).isEqualTo("Organisatie 1");
+        assertThat(trail.get(1).get("changedFields").toString()).contains("organisations", "positiveCoreTheme");
+        assertThat(trail.get(2).get("action").asString()).isEqualTo("ARCHIVED");
+        assertThat(trail.get(2).get("changedFields").toString()).contains("status");
+        assertThat(trail.get(2).get("at").asString()).isNotBlank();
+
+        assertThat(staff.get("/api/v1/practices/" + id + "/audit").status()).isEqualTo(403);
+        assertThat(anonymous.get("/api/v1/practices/" + id + "/audit").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/practices/" + id).body()).doesNotContain("changedFields", "pendingEvents");
     }
 
     double publishFailures() {

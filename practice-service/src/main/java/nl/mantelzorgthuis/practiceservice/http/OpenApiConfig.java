@@ -43,7 +43,13 @@ class OpenApiConfig {
                         .contact(new Contact().name("In voor mantelzorg-thuis platform team")
                                 .email("platform@invoormantelzorg.nl").url("https://www.invoormantelzorg.nl"))
                         .license(new License().name("EUPL-1.2").url("https://eupl.eu/1.2/nl/")))
-                .addServersItem(new Server().url(PREFIX).description("This service, or the gateway in front of it"));
+                .addServersItem(new Server().url(PREFIX).description("This service, or the gateway in front of it"))
+                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("platformToken",
+                        new io.swagger.v3.oas.models.security.SecurityScheme()
+                                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("An access token of the platform's OpenID provider (client credentials for "
+                                        + "municipal and organisation systems; the portal session for people). "
+                                        + "Reading practices needs no token.")));
     }
 
     @Bean
@@ -65,6 +71,11 @@ class OpenApiConfig {
         errors.put("400", error("Invalid request; invalidParams names the fields"));
         if (path.contains("{")) {
             errors.put("404", error("No such resource"));
+        }
+        if (method != PathItem.HttpMethod.GET || path.endsWith("/audit")) {
+            errors.put("401", error("No valid access token"));
+            errors.put("403", error("The token's role or tenant does not allow this"));
+            op.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("platformToken"));
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
             errors.put("409", error("Conflicts with the resource's state, e.g. it is archived"));

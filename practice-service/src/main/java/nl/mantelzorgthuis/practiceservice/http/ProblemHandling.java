@@ -2,6 +2,7 @@ package nl.mantelzorgthuis.practiceservice.http;
 
 import java.util.List;
 
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccessDenied;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeArchived;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeRuleViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,6 +41,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "The practice breaks a programme rule", e.getMessage());
         problem.setProperty("invalidParams", e.violations().stream().map(v -> new InvalidParam(v.field(), v.reason())).toList());
         return problem;
+    }
+
+    @ExceptionHandler(PracticeAccessDenied.class)
+    ProblemDetail accessDenied(PracticeAccessDenied e) {
+        return problem(HttpStatus.FORBIDDEN, "Not your practice", e.getMessage());
     }
 
     @ExceptionHandler(PracticeArchived.class)

@@ -1,6 +1,7 @@
 package nl.mantelzorgthuis.practiceservice.practice;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +16,8 @@ import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeKind;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +41,8 @@ class PracticeController {
 
     @PostMapping
     @Operation(summary = "Create a practice", operationId = "createPractice")
-    ResponseEntity<Practice> create(@Valid @RequestBody PracticeRequest request) {
-        Practice practice = practices.create(request.toDetails());
+    ResponseEntity<Practice> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PracticeRequest request) {
+        Practice practice = practices.create(Callers.of(token), request.toDetails());
         return ResponseEntity.created(URI.create("/api/v1/practices/" + practice.id()))
                 .eTag(ETags.of(practice.version())).body(practice);
     }
@@ -53,22 +56,28 @@ class PracticeController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a practice's details; If-Match with the ETag you read is required", operationId = "updatePractice")
-    ResponseEntity<Practice> update(@PathVariable @Size(max = 64) String id,
+    ResponseEntity<Practice> update(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
             @Parameter(description = "The ETag of the version this change is based on, or *", required = true)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PracticeRequest request) {
-        Practice practice = practices.update(id, ETags.requiredVersion(ifMatch), request.toDetails());
+        Practice practice = practices.update(Callers.of(token), id, ETags.requiredVersion(ifMatch), request.toDetails());
         return ResponseEntity.ok().eTag(ETags.of(practice.version())).body(practice);
     }
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "Archive a practice: kept for reference, no longer changeable. Archiving twice is harmless",
             operationId = "archivePractice")
-    ResponseEntity<Practice> archive(@PathVariable @Size(max = 64) String id,
+    ResponseEntity<Practice> archive(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
             @Parameter(description = "Optional: the ETag of the version this is based on")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Practice practice = practices.archive(id, ifMatch == null ? null : ETags.requiredVersion(ifMatch));
+        Practice practice = practices.archive(Callers.of(token), id, ifMatch == null ? null : ETags.requiredVersion(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(practice.version())).body(practice);
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "The audit trail of a practice: who changed what and when (coordinators)", operationId = "getPracticeAudit")
+    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id) {
+        return practices.audit(id);
     }
 
     @GetMapping

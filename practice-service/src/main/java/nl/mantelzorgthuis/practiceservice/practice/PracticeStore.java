@@ -39,20 +39,24 @@ public class PracticeStore {
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("name", Sort.Direction.ASC));
     }
 
-    void insert(Practice practice, OutboxEntry event) {
+    static final String AUDIT_FIELD = "audit";
+
+    void insert(Practice practice, OutboxEntry event, AuditEntry audit) {
         Document doc = toDocument(practice);
+        doc.put(AUDIT_FIELD, List.of(auditDocument(audit)));
         doc.put(OutboxEntry.PENDING_FIELD, List.of(event.toDocument()));
         doc.put(OutboxEntry.FLAG_FIELD, true);
         mongo.getCollection(COLLECTION).insertOne(doc);
     }
 
     /** Stores {@code next} only if the stored practice is still at {@code expectedVersion}. */
-    boolean replace(Practice next, long expectedVersion, OutboxEntry event) {
+    boolean replace(Practice next, long expectedVersion, OutboxEntry event, AuditEntry audit) {
         Document doc = toDocument(next);
         doc.remove("_id");
         Update update = new Update();
         doc.forEach(update::set);
         update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
+        update.push(AUDIT_FIELD, auditDocument(audit));
         update.set(OutboxEntry.FLAG_FIELD, true);
         var result = mongo.updateFirst(
                 Query.query(where("_id").is(next.id()).and("version").is(expectedVersion)), update, COLLECTION);
@@ -60,7 +64,28 @@ public class PracticeStore {
     }
 
     Optional<Practice> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Practice.class, COLLECTION));
+        return Optional.ofNullable(mongo.findOne(withoutBookkeeping(Query.query(where("_id").is(id))), Practice.class, COLLECTION));
+    }
+
+    Optional<List<AuditEntry>> audit(String id) {
+        Query query = Query.query(where("_id").is(id));
+        query.fields().include(AUDIT_FIELD);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return Optional.ofNullable(doc).map(d -> d.getList(AUDIT_FIELD, Document.class, List.of()).stream()
+                .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+    }
+
+    /** The outbox and the audit trail travel in the document but are not part of the practice. */
+    private static Query withoutBookkeeping(Query query) {
+        query.fields().exclude(AUDIT_FIELD).exclude(OutboxEntry.PENDING_FIELD);
+        return query;
+    }
+
+    private Document auditDocument(AuditEntry audit) {
+        Document doc = new Document();
+        mongo.getConverter().write(audit, doc);
+        doc.remove("_class");
+        return doc;
     }
 
     PracticePage search(PracticeSearch search) {
@@ -90,7 +115,7 @@ public class PracticeStore {
         Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, COLLECTION);
         query.with(Sort.by("name", "_id")).skip((long) search.page() * search.pageSize()).limit(search.pageSize());
-        List<Practice> items = mongo.find(query, Practice.class, COLLECTION);
+        List<Practice> items = mongo.find(withoutBookkeeping(query), Practice.class, COLLECTION);
         int pages = (int) ((total + search.pageSize() - 1) / search.pageSize());
         return new PracticePage(items, new PracticePage.PageInfo(search.page(), search.pageSize(), total, pages));
     }

@@ -7,7 +7,12 @@ import java.util.function.UnaryOperator;
 import nl.mantelzorgthuis.practiceservice.events.OutboxEntry;
 import nl.mantelzorgthuis.practiceservice.events.OutboxRelay;
 import nl.mantelzorgthuis.practiceservice.events.PracticeEvents;
+import java.util.List;
+
+import nl.mantelzorgthuis.practiceservice.practice.domain.Caller;
 import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccess;
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChanges;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChange;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeDetails;
 import org.slf4j.Logger;
@@ -32,9 +37,11 @@ public class Practices {
         this.clock = clock;
     }
 
-    public Practice create(PracticeDetails details) {
+    public Practice create(Caller caller, PracticeDetails details) {
+        PracticeAccess.requireMayCreate(caller, details);
         Practice practice = Practice.create(UUID.randomUUID().toString(), details, clock.instant());
-        store.insert(practice, events.of(PracticeChange.CREATED, practice));
+        store.insert(practice, events.of(PracticeChange.CREATED, practice),
+                AuditEntry.of(caller, PracticeChange.CREATED, practice.version(), practice.updatedAt(), PracticeChanges.between(null, practice)));
         log.info("Practice {} created: {}", practice.id(), practice.name());
         relay.wakeUp();
         return practice;
@@ -45,16 +52,22 @@ public class Practices {
     }
 
     /** {@code expectedVersion} null means the caller sent If-Match: * (any version). */
-    public Practice update(String id, Long expectedVersion, PracticeDetails details) {
-        return change(id, expectedVersion, PracticeChange.UPDATED, current -> current.update(details, clock.instant()));
+    public Practice update(Caller caller, String id, Long expectedVersion, PracticeDetails details) {
+        return change(caller, id, expectedVersion, details, PracticeChange.UPDATED, current -> current.update(details, clock.instant()));
     }
 
-    public Practice archive(String id, Long expectedVersion) {
-        return change(id, expectedVersion, PracticeChange.ARCHIVED, current -> current.archive(clock.instant()));
+    public Practice archive(Caller caller, String id, Long expectedVersion) {
+        return change(caller, id, expectedVersion, null, PracticeChange.ARCHIVED, current -> current.archive(clock.instant()));
     }
 
-    private Practice change(String id, Long expectedVersion, PracticeChange change, UnaryOperator<Practice> operation) {
+    public List<AuditEntry> audit(String id) {
+        return store.audit(id).orElseThrow(() -> Problems.notFound(id));
+    }
+
+    private Practice change(Caller caller, String id, Long expectedVersion, PracticeDetails details, PracticeChange change,
+            UnaryOperator<Practice> operation) {
         Practice current = get(id);
+        PracticeAccess.requireMayChange(caller, current, details);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Problems.stale(id, expectedVersion, current.version());
         }
@@ -63,7 +76,8 @@ public class Practices {
             return current;
         }
         OutboxEntry event = events.of(change, next);
-        if (!store.replace(next, current.version(), event)) {
+        AuditEntry audit = AuditEntry.of(caller, change, next.version(), next.updatedAt(), PracticeChanges.between(current, next));
+        if (!store.replace(next, current.version(), event, audit)) {
             // Someone wrote between our read and our write.
             throw Problems.stale(id, current.version(), get(id).version());
         }

@@ -13,11 +13,31 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final RestClient client;
+    private final String baseUrl;
+    private final String token;
 
     public Api(String baseUrl) {
-        this.client = RestClient.builder().baseUrl(baseUrl)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        this(baseUrl, null);
+    }
+
+    private Api(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl)
+                .defaultStatusHandler(status -> true, (request, response) -> { });
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        this.client = builder.build();
+    }
+
+    /** The same API, called with this bearer token (null: anonymously). */
+    public Api as(String bearerToken) {
+        return new Api(baseUrl, bearerToken);
+    }
+
+    public String token() {
+        return token;
     }
 
     public Response get(String path) {
