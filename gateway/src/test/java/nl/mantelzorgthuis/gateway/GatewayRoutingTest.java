@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
+import nl.mantelzorgthuis.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +59,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("platform.services.practice", () -> "http://localhost:" + backend.getAddress().getPort());
+        registry.add("platform.identity.issuer", () -> TestIssuer.shared().issuer());
     }
 
     static HttpServer backend() {

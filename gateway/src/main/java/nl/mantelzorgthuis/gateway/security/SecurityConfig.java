@@ -1,0 +1,112 @@
+package nl.mantelzorgthuis.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway authenticates two kinds of callers. Machine clients send a bearer token, validated
+ * here (issuer, signature, expiry, audience) and passed on unchanged. People log in through the
+ * gateway as the portal's backend-for-frontend (authorization code with PKCE): the browser gets
+ * only a session cookie, and the TokenRelay filter puts the session's access token on the calls to
+ * the services. Reading public data needs neither; every write does. Services check again.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+            SecurityProperties properties) {
+        var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        ServerAuthenticationEntryPoint apiProblem = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+                "Authentication required", "Send a valid access token of the platform, or log in to the portal");
+        var entryPoints = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), apiProblem));
+        entryPoints.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/portal"));
+
+        http.authorizeExchange(a -> a
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .pathMatchers("/api/**", "/portal/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()).authenticationEntryPoint(apiProblem))
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints)
+                        .accessDeniedHandler((exchange, denied) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                                "Not allowed", "This call is not allowed for you")))
+                // CSRF protects the cookie session; calls without it carry no ambient credentials.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(browserWrite()))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+                .cors(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static ServerWebExchangeMatcher browserWrite() {
+        return exchange -> {
+            var request = exchange.getRequest();
+            boolean write = !SAFE.contains(request.getMethod());
+            boolean session = request.getCookies().containsKey("SESSION");
+            return write && session
+                    ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "API-Version", "X-Request-Id", "Retry-After"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+
+    static Mono<Void> problem(org.springframework.http.server.reactive.ServerHttpResponse response, HttpStatus status,
+            String title, String detail) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}
