@@ -79,27 +79,8 @@ class IdentityServiceTest {
 
     /** Authorization code with PKCE, as the portal's backend does it for a person. */
     String loginAs(String email, String password) throws Exception {
-        BrowserLogin browser = new BrowserLogin();
-        BrowserLogin.Pkce pkce = BrowserLogin.Pkce.create();
-        String redirect = "http://localhost:8080/login/oauth2/code/portal";
-        URI authorize = URI.create(ISSUER + "/oauth2/authorize?" + BrowserLogin.formEncode(Map.of(
-                "response_type", "code", "client_id", "portal", "redirect_uri", redirect, "scope", "openid platform",
-                "state", "s1", "code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
-        HttpResponse<String> toLogin = browser.follow(authorize, uri -> uri.getPath().equals("/login"));
-        URI login = authorize.resolve(toLogin.headers().firstValue("Location").orElseThrow());
-        URI afterLogin = browser.submitLogin(login, email, password);
-        HttpResponse<String> toClient = browser.follow(afterLogin, uri -> uri.toString().startsWith(redirect));
-        URI callback = URI.create(toClient.headers().firstValue("Location").orElseThrow());
-        Map<String, String> params = BrowserLogin.query(callback);
-        assertThat(params).containsEntry("state", "s1").containsKey("code");
-        HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(ISSUER + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("portal:portal-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(BrowserLogin.formEncode(Map.of("grant_type", "authorization_code",
-                        "code", params.get("code"), "redirect_uri", redirect, "code_verifier", pkce.verifier())))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        return JSON.readTree(tokens.body()).get("access_token").asString();
+        return BrowserLogin.accessToken(ISSUER, "portal", "portal-secret", "http://localhost:8080/login/oauth2/code/portal",
+                email, password);
     }
 
     @Test

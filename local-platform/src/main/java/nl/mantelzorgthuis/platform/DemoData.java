@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import nl.mantelzorgthuis.testsupport.BrowserLogin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,19 @@ final class DemoData {
     private DemoData() {
     }
 
-    static int loadOnce(Path dataDir, int gatewayPort) throws IOException, InterruptedException {
+    /** The demo accounts file, copied out of the launcher jar for the identity service to read. */
+    static Path accountsFile(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("demo-accounts.json");
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/accounts.json")) {
+            Files.createDirectories(dataDir);
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    static int loadOnce(PlatformConfig config) throws Exception {
+        Path dataDir = config.dataDir();
+        int gatewayPort = config.gatewayPort();
         Path marker = dataDir.resolve("demo-data-loaded");
         if (Files.exists(marker)) {
             return 0;
@@ -35,12 +48,16 @@ final class DemoData {
             practices = JSON.readTree(in).get("practices");
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // Loaded as the demo coordinator, logged in like a person through the portal client.
+        String token = BrowserLogin.accessToken(config.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
+                config.portalRedirectUri(), PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
         int loaded = 0;
         for (JsonNode practice : practices) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + gatewayPort + "/api/v1/practices"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("X-Request-Id", "demo-data-" + loaded)
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(practice)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -60,11 +60,23 @@ public final class LocalPlatform implements AutoCloseable {
 
         var logs = config.dataDir().resolve("logs");
         String mongoBase = "mongodb://localhost:" + config.mongoPort() + "/";
+        services.add(new ServiceProcess("identity-service", config.identityPort(), config.jar("identity-service"), Map.of(
+                "SPRING_MONGODB_URI", mongoBase + "identity",
+                "IDENTITY_ISSUER", config.issuer(),
+                "IDENTITY_COORDINATOR_EMAIL", PlatformConfig.DEMO_COORDINATOR,
+                "IDENTITY_COORDINATOR_PASSWORD", PlatformConfig.DEMO_COORDINATOR_PASSWORD,
+                "IDENTITY_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET,
+                "IDENTITY_PORTAL_REDIRECT_URIS", config.portalRedirectUri(),
+                "IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URI", "http://localhost:" + config.gatewayPort() + "/",
+                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("practice-service", config.practicePort(), config.jar("practice-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "practices",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()), logs, config.serviceJvmOptions()));
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
-                "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort()), logs, config.serviceJvmOptions()));
+                "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
+                "PLATFORM_IDENTITY_ISSUER", config.issuer(),
+                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), logs, config.serviceJvmOptions()));
         for (ServiceProcess service : services) {
             service.start();
             log.info("Starting {} on port {} (pid {}, log {})", service.name, service.port, service.pid(), service.log());
@@ -75,7 +87,7 @@ public final class LocalPlatform implements AutoCloseable {
             log.info("{} is ready", service.name);
         }
         if (config.demoData()) {
-            int loaded = DemoData.loadOnce(config.dataDir(), config.gatewayPort());
+            int loaded = DemoData.loadOnce(config);
             if (loaded > 0) {
                 log.info("Loaded {} demo practices from the seed texts", loaded);
             }
@@ -86,6 +98,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://localhost:" + config.gatewayPort();
+    }
+
+    public String issuer() {
+        return config.issuer();
     }
 
     public String kafkaBootstrapServers() {
@@ -108,6 +124,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         out.append(String.format("  %-20s %-32s %d MiB%n", "total", "", totalRssKiB() / 1024));
         out.append("\n  Try:  curl ").append(gatewayUrl()).append("/api/v1/practices\n");
+        out.append("  Login (portal): ").append(gatewayUrl()).append("/portal/me   demo accounts: see README\n");
         out.append("  API:  ").append(gatewayUrl()).append("/openapi/practice-service.json\n");
         out.append("  Data: ").append(config.dataDir()).append("   Logs: ").append(config.dataDir().resolve("logs")).append('\n');
         out.append("  Stop: Ctrl-C\n");

@@ -13,6 +13,7 @@ public record PlatformConfig(
         Path dataDir,
         int gatewayPort,
         int practicePort,
+        int identityPort,
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
@@ -27,6 +28,7 @@ public record PlatformConfig(
                 root.resolve(setting("platform.data-dir", "data")).normalize(),
                 Integer.parseInt(setting("platform.gateway-port", "8080")),
                 Integer.parseInt(setting("platform.practice-port", "8081")),
+                Integer.parseInt(setting("platform.identity-port", "9000")),
                 Integer.parseInt(setting("platform.kafka-port", "9092")),
                 Integer.parseInt(setting("platform.kafka-controller-port", "9093")),
                 Integer.parseInt(setting("platform.mongo-port", "27017")),
@@ -42,6 +44,19 @@ public record PlatformConfig(
             value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
         }
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Demo credentials of the local platform (README); the portal secret never leaves this machine. */
+    static final String DEMO_COORDINATOR = "coordinator@invoormantelzorg.nl";
+    static final String DEMO_COORDINATOR_PASSWORD = "demo-coordinator";
+    static final String PORTAL_SECRET = "local-portal-secret";
+
+    String issuer() {
+        return "http://localhost:" + identityPort;
+    }
+
+    String portalRedirectUri() {
+        return "http://localhost:" + gatewayPort + "/login/oauth2/code/portal";
     }
 
     Path jar(String module) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.mantelzorgthuis.testsupport.BrowserLogin;
 import nl.mantelzorgthuis.testsupport.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,7 @@ class LocalPlatformEndToEndTest {
         Path data = Files.createTempDirectory("platform-e2e");
         PlatformConfig defaults = PlatformConfig.fromEnvironment();
         platform = new LocalPlatform(new PlatformConfig(defaults.root(), data, KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
                 true, Duration.ofSeconds(180), defaults.serviceJvmOptions())).start();
     }
 
@@ -89,19 +90,24 @@ class LocalPlatformEndToEndTest {
                  "municipalities":[{"cbsCode":"GM0546","name":"Leiden"}],
                  "organisations":[{"name":"Mantelzorgsteunpunt Leiden","type":"WELFARE"}]}
                 """.formatted(UUID.randomUUID());
-        HttpResponse<String> created = send("POST", "/api/v1/practices", body);
+        String coordinator = BrowserLogin.accessToken(platform.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
+                platform.gatewayUrl() + "/login/oauth2/code/portal", PlatformConfig.DEMO_COORDINATOR,
+                PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        HttpResponse<String> created = send("POST", "/api/v1/practices", body, "Authorization", "Bearer " + coordinator);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).get("id").asString();
 
         HttpResponse<String> updated = send("PUT", "/api/v1/practices/" + id,
-                body.replace("\"Leiden\",", "\"Leiden en omgeving\","), "If-Match", created.headers().firstValue("ETag").orElseThrow());
+                body.replace("\"Leiden\",", "\"Leiden en omgeving\","), "If-Match", created.headers().firstValue("ETag").orElseThrow(), "Authorization", "Bearer " + coordinator);
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
 
         JsonNode listed = JSON.readTree(send("GET", "/api/v1/practices?region=leiden%20en%20omgeving", null).body());
         assertThat(listed.get("items")).hasSize(1);
         assertThat(listed.get("items").get(0).get("id").asString()).isEqualTo(id);
 
-        assertThat(send("POST", "/api/v1/practices/" + id + "/archive", null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/practices/" + id + "/archive", null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/practices/" + id + "/archive", null, "Authorization", "Bearer " + coordinator).statusCode())
+                .isEqualTo(200);
 
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
@@ -123,6 +129,56 @@ class LocalPlatformEndToEndTest {
                     "nl.mantelzorgthuis.practice.created.v1", "nl.mantelzorgthuis.practice.updated.v1",
                     "nl.mantelzorgthuis.practice.archived.v1");
         }
+    }
+
+    static final String ZWOLLE_PRACTICE = """
+            {"name":"Zwolle %s","kind":"LEARNING_PRACTICE","region":"Zwolle",
+             "municipalities":[{"cbsCode":"GM0193","name":"Zwolle"}],
+             "organisations":[{"name":"Zwolle Doet!","type":"WELFARE"}]}
+            """;
+
+    @Test
+    void municipal_client_gets_a_token_with_client_credentials_and_writes_only_for_its_municipality() throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(platform.issuer() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=gemeente-zwolle&client_secret=demo-secret-zwolle")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String bearer = "Bearer " + JSON.readTree(token.body()).get("access_token").asString();
+
+        assertThat(send("POST", "/api/v1/practices", ZWOLLE_PRACTICE.formatted(UUID.randomUUID()), "Authorization", bearer)
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> leiden = send("POST", "/api/v1/practices",
+                ZWOLLE_PRACTICE.formatted(UUID.randomUUID()).replace("GM0193", "GM0546"), "Authorization", bearer);
+        assertThat(leiden.statusCode()).isEqualTo(403);
+        assertThat(leiden.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    }
+
+    @Test
+    void staff_log_in_through_the_gateway_and_write_with_their_session() throws Exception {
+        BrowserLogin browser = new BrowserLogin();
+        URI start = URI.create(platform.gatewayUrl() + "/oauth2/authorization/portal");
+        HttpResponse<String> toLogin = browser.follow(start, uri -> uri.getPath().equals("/login"));
+        URI login = start.resolve(toLogin.headers().firstValue("Location").orElseThrow());
+        URI afterLogin = browser.submitLogin(login, "staff@zwolledoet.nl", "demo-zwolledoet");
+        browser.follow(afterLogin, uri -> false);
+
+        HttpResponse<String> me = browser.client().send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/portal/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("staff@zwolledoet.nl");
+        assertThat(me.body()).doesNotContain("access_token", "eyJ");
+
+        var cookies = ((java.net.CookieManager) browser.client().cookieHandler().orElseThrow()).getCookieStore().getCookies();
+        String xsrf = cookies.stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        HttpRequest.Builder write = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/practices"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ZWOLLE_PRACTICE.formatted(UUID.randomUUID())));
+        assertThat(browser.client().send(write.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a write without the CSRF token").isEqualTo(403);
+        HttpResponse<String> created = browser.client().send(write.header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
     @Test

@@ -76,6 +76,40 @@ public final class BrowserLogin {
         return target;
     }
 
+    /**
+     * The whole authorization-code flow with PKCE against an OpenID provider, as a confidential
+     * client (e.g. the portal's backend) would run it for a person: returns the access token.
+     */
+    public static String accessToken(String issuer, String clientId, String clientSecret, String redirectUri,
+            String username, String password) throws Exception {
+        BrowserLogin browser = new BrowserLogin();
+        Pkce pkce = Pkce.create();
+        String state = Pkce.create().verifier();
+        URI authorize = URI.create(issuer + "/oauth2/authorize?" + formEncode(Map.of(
+                "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope", "openid platform",
+                "state", state, "code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
+        HttpResponse<String> toLogin = browser.follow(authorize, uri -> uri.getPath().equals("/login"));
+        URI afterLogin = browser.submitLogin(authorize.resolve(toLogin.headers().firstValue("Location").orElseThrow()), username, password);
+        HttpResponse<String> toClient = browser.follow(afterLogin, uri -> uri.toString().startsWith(redirectUri));
+        Map<String, String> params = query(URI.create(toClient.headers().firstValue("Location").orElseThrow()));
+        if (!state.equals(params.get("state")) || params.get("code") == null) {
+            throw new IllegalStateException("No authorization code: " + params);
+        }
+        HttpResponse<String> tokens = browser.http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(Map.of("grant_type", "authorization_code",
+                        "code", params.get("code"), "redirect_uri", redirectUri, "code_verifier", pkce.verifier())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(tokens.body());
+        if (tokens.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("Token exchange refused: " + tokens.statusCode() + " " + tokens.body());
+        }
+        return token.group(1);
+    }
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
     /** A PKCE verifier and its S256 challenge. */
     public record Pkce(String verifier, String challenge) {
 
