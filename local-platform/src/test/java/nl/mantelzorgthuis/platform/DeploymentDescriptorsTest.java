@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentDescriptorsTest {
 
     static final Path ROOT = PlatformConfig.fromEnvironment().root();
-    static final List<String> SERVICES = List.of("practice-service", "gateway");
+    static final List<String> SERVICES = List.of("identity-service", "practice-service", "gateway");
 
     @SuppressWarnings("unchecked")
     static <T> T at(Object node, String... path) {
@@ -66,16 +66,20 @@ class DeploymentDescriptorsTest {
             assertThat(docs).anyMatch(d -> "Service".equals(d.get("kind")) && service.equals(at(d, "metadata", "name")));
         }
         Map<String, Object> config = docs.stream().filter(d -> "ConfigMap".equals(d.get("kind"))).findFirst().orElseThrow();
-        assertThat((Map<String, Object>) at(config, "data")).containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "PLATFORM_SERVICES_PRACTICE");
-        Map<String, Object> secret = docs.stream().filter(d -> "Secret".equals(d.get("kind"))).findFirst().orElseThrow();
-        assertThat((Map<String, Object>) at(secret, "data")).containsKey("SPRING_MONGODB_URI");
+        assertThat((Map<String, Object>) at(config, "data")).containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "PLATFORM_SERVICES_PRACTICE",
+                "PLATFORM_IDENTITY_ISSUER", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "PLATFORM_RATE_LIMIT_STORE");
+        assertThat(docs.stream().filter(d -> "Secret".equals(d.get("kind"))).map(d -> ((Map<String, Object>) at(d, "data")).keySet()))
+                .anySatisfy(keys -> assertThat(keys).contains("SPRING_MONGODB_URI"))
+                .anySatisfy(keys -> assertThat(keys).contains("IDENTITY_PORTAL_CLIENT_SECRET"));
     }
 
     @Test
     void compose_runs_real_kafka_and_a_mongo_replica_set_with_the_same_settings() throws Exception {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, Object> services = at(compose, "services");
-        assertThat(services).containsKeys("mongo", "kafka", "practice-service", "gateway");
+        assertThat(services).containsKeys("mongo", "kafka", "redis", "identity-service", "practice-service", "gateway");
+        Map<String, Object> gatewayEnv = at(services, "gateway", "environment");
+        assertThat(gatewayEnv).containsEntry("PLATFORM_RATE_LIMIT_STORE", "redis");
         assertThat((String) at(services, "kafka", "image")).startsWith("apache/kafka:");
         assertThat((List<String>) at(services, "mongo", "command")).contains("--replSet");
         Map<String, Object> practiceEnv = at(services, "practice-service", "environment");
