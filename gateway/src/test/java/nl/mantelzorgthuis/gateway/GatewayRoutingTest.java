@@ -162,6 +162,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void offers_one_place_to_browse_every_api() throws Exception {
+        HttpResponse<String> config = get("/v3/api-docs/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("/openapi/practice-service.json", "/openapi/identity-service.json");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void exposes_health_and_prometheus() throws Exception {
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         get("/api/v1/practices");

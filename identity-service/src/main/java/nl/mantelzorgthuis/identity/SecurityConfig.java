@@ -56,7 +56,8 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain loginAndTheRest(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error",
+                                "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();

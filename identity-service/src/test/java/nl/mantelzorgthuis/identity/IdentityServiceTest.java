@@ -163,6 +163,20 @@ class IdentityServiceTest {
     }
 
     @Test
+    void serves_the_admin_api_openapi_document() throws Exception {
+        HttpResponse<String> doc = api("GET", "/v3/api-docs", null, null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        JsonNode openapi = JSON.readTree(doc.body());
+        assertThat(openapi.get("openapi").asString()).startsWith("3.1");
+        assertThat(openapi.get("paths").propertyNames()).contains("/users", "/clients", "/clients/{clientId}/secrets");
+        assertThat(openapi.get("components").get("securitySchemes").get("platformOAuth").get("flows").propertyNames())
+                .contains("clientCredentials", "authorizationCode");
+        java.nio.file.Path out = java.nio.file.Path.of("target", "openapi", "identity-service.json");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, doc.body());
+    }
+
+    @Test
     void publishes_openid_discovery_for_other_services() throws Exception {
         JsonNode discovery = JSON.readTree(api("GET", "/.well-known/openid-configuration", null, null).body());
         assertThat(discovery.get("issuer").asString()).isEqualTo(ISSUER);

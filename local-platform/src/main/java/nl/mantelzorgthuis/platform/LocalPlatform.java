@@ -75,6 +75,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
                 "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
+                "PLATFORM_SERVICES_IDENTITY", config.issuer(),
                 "PLATFORM_IDENTITY_ISSUER", config.issuer(),
                 "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), logs, config.serviceJvmOptions()));
         for (ServiceProcess service : services) {
@@ -125,7 +126,7 @@ public final class LocalPlatform implements AutoCloseable {
         out.append(String.format("  %-20s %-32s %d MiB%n", "total", "", totalRssKiB() / 1024));
         out.append("\n  Try:  curl ").append(gatewayUrl()).append("/api/v1/practices\n");
         out.append("  Login (portal): ").append(gatewayUrl()).append("/portal/me   demo accounts: see README\n");
-        out.append("  API:  ").append(gatewayUrl()).append("/openapi/practice-service.json\n");
+        out.append("  API:  ").append(gatewayUrl()).append("/swagger-ui.html (all OpenAPI documents)\n");
         out.append("  Data: ").append(config.dataDir()).append("   Logs: ").append(config.dataDir().resolve("logs")).append('\n');
         out.append("  Stop: Ctrl-C\n");
         System.out.println(out);
