@@ -18,12 +18,17 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         boolean timeout = cause instanceof TimeoutException
                 || (cause != null && cause.getClass().getSimpleName().contains("Timeout"));
         HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+        if (cause != null && !(cause instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException)) {
+            log.warn("Call to {} failed: {}", service, cause.toString());
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, timeout
                 ? service + " did not answer in time; if you were writing, read the resource before retrying"
                 : service + " is not available at the moment; please try again shortly");
