@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.mantelzorgthuis.identity.account.Account;
-import nl.mantelzorgthuis.identity.account.AccountAdminController;
+import nl.mantelzorgthuis.identity.http.RandomTokens;
 import nl.mantelzorgthuis.identity.account.AccountStore;
 import nl.mantelzorgthuis.identity.account.Role;
 import nl.mantelzorgthuis.identity.client.ClientStore;
@@ -71,7 +71,7 @@ class FirstStart implements ApplicationRunner {
     private void createCoordinator() {
         IdentityProperties.Coordinator c = properties.coordinator();
         boolean withPassword = c.password() != null && !c.password().isBlank();
-        String token = withPassword ? null : AccountAdminController.randomToken();
+        String token = withPassword ? null : RandomTokens.next();
         accounts.insert(new Account(UUID.randomUUID().toString(), c.email().toLowerCase(java.util.Locale.ROOT), c.name(), null,
                 Set.of(Role.COORDINATOR), withPassword ? passwords.encode(c.password()) : null, true, token, clock.instant()));
         if (withPassword) {

@@ -1,9 +1,7 @@
 package nl.mantelzorgthuis.identity.account;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.IdentityProperties;
 import nl.mantelzorgthuis.identity.http.Problems;
+import nl.mantelzorgthuis.identity.http.RandomTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,9 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sent by e-mail once the notification service exists); the invitee chooses a password with it.
  */
 @RestController
-public class AccountAdminController {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+class AccountAdminController {
 
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
@@ -68,7 +65,7 @@ public class AccountAdminController {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Organisation required",
                     "Organisation staff must belong to an organisation");
         }
-        String token = randomToken();
+        String token = RandomTokens.next();
         Account account = new Account(UUID.randomUUID().toString(), AccountStore.normalise(invitation.email()),
                 invitation.name(), invitation.organisation(), invitation.roles(), null, true, token, clock.instant());
         if (!accounts.insert(account)) {
@@ -100,9 +97,4 @@ public class AccountAdminController {
         return ResponseEntity.noContent().build();
     }
 
-    public static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

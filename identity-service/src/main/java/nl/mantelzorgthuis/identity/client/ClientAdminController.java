@@ -1,9 +1,7 @@
 package nl.mantelzorgthuis.identity.client;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.http.Problems;
+import nl.mantelzorgthuis.identity.http.RandomTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ClientAdminController {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClientStore clients;
     private final PasswordEncoder passwords;
@@ -67,7 +64,7 @@ class ClientAdminController {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "One tenant required",
                     "A client acts for exactly one municipality or one organisation");
         }
-        String secret = randomSecret();
+        String secret = RandomTokens.next();
         MachineClient client = new MachineClient(UUID.randomUUID().toString(), registration.clientId(), registration.name(),
                 registration.municipality(), organisational ? registration.organisation() : null,
                 List.of(new MachineClient.Secret(passwords.encode(secret), clock.instant())), true, clock.instant());
@@ -86,7 +83,7 @@ class ClientAdminController {
     /** Starts a rotation: the new secret and the old one(s) are both valid until the old are retired. */
     @PostMapping("/api/v1/clients/{clientId}/secrets")
     ResponseEntity<IssuedSecret> addSecret(@PathVariable String clientId) {
-        String secret = randomSecret();
+        String secret = RandomTokens.next();
         if (!clients.addSecret(clientId, new MachineClient.Secret(passwords.encode(secret), clock.instant()))) {
             throw notFound(clientId);
         }
@@ -115,9 +112,4 @@ class ClientAdminController {
         return Problems.of(HttpStatus.NOT_FOUND, "Client not found", "No client " + clientId);
     }
 
-    static String randomSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }
