@@ -6,7 +6,7 @@
 #   gateway  -> Spring Cloud Gateway with token validation and per-client rate limiting on
 # Rounds are interleaved so drift of this noisy 2-core machine hits all three alike. Prints
 # throughput and p50/p99 latency per round, the medians, and the gateway/nginx ratios.
-# Usage: bench/gateway.sh   (DURATION=20s CONNECTIONS=100 ROUNDS=3 WARMUP=10s SKIP_BUILD=1)
+# Usage: bench/gateway.sh   (DURATION=20s CONNECTIONS=100 ROUNDS=3 WARMUP=30s SKIP_BUILD=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-100}
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 NGINX_PORT=${NGINX_PORT:-8090}
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,8 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -42,7 +45,48 @@ class SecurityConfig {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
+    /**
+     * Calls that carry a bearer token (machine clients): stateless, no session, no CSRF, no request
+     * cache. Kept apart from the portal's chain so the hot machine path never touches web sessions.
+     */
     @Bean
+    @Order(1)
+    SecurityWebFilterChain bearerCalls(ServerHttpSecurity http, SecurityProperties properties) {
+        ServerAuthenticationEntryPoint apiProblem = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+                "Authentication required", "Send a valid access token of the platform");
+        http.securityMatcher(exchange -> {
+                    String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
+                    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                            ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+                })
+                .authorizeExchange(a -> authorizeApi(a).anyExchange().permitAll())
+                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()).authenticationEntryPoint(apiProblem))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiProblem)
+                        .accessDeniedHandler((exchange, denied) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                                "Not allowed", "This call is not allowed for you")))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .headers(h -> headers(h, properties))
+                .cors(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static ServerHttpSecurity.AuthorizeExchangeSpec authorizeApi(ServerHttpSecurity.AuthorizeExchangeSpec a) {
+        return a.pathMatchers(HttpMethod.OPTIONS).permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit").authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
+                .pathMatchers("/api/**", "/portal/**").authenticated();
+    }
+
+    private static void headers(ServerHttpSecurity.HeaderSpec h, SecurityProperties properties) {
+        h.contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true));
+    }
+
+    /** Everything else: anonymous readers and people with a portal session. */
+    @Bean
+    @Order(2)
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
             SecurityProperties properties) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
@@ -54,13 +98,7 @@ class SecurityConfig {
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), apiProblem));
         entryPoints.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/portal"));
 
-        http.authorizeExchange(a -> a
-                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit").authenticated()
-                        .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .pathMatchers("/api/**", "/portal/**").authenticated()
-                        .anyExchange().permitAll())
-                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()).authenticationEntryPoint(apiProblem))
+        http.authorizeExchange(a -> authorizeApi(a).anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints)
                         .accessDeniedHandler((exchange, denied) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
@@ -69,8 +107,7 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(browserWrite()))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
-                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+                .headers(h -> headers(h, properties))
                 .cors(Customizer.withDefaults());
         return http.build();
     }
