@@ -177,6 +177,13 @@ class IdentityServiceTest {
     }
 
     @Test
+    void readiness_includes_the_store() throws Exception {
+        HttpResponse<String> readiness = api("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(api("GET", "/actuator/prometheus", null, null).body()).contains("http_server_requests_seconds");
+    }
+
+    @Test
     void publishes_openid_discovery_for_other_services() throws Exception {
         JsonNode discovery = JSON.readTree(api("GET", "/.well-known/openid-configuration", null, null).body());
         assertThat(discovery.get("issuer").asString()).isEqualTo(ISSUER);
