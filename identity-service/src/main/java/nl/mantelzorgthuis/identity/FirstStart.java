@@ -12,6 +12,7 @@ import nl.mantelzorgthuis.identity.account.Account;
 import nl.mantelzorgthuis.identity.http.RandomTokens;
 import nl.mantelzorgthuis.identity.account.AccountStore;
 import nl.mantelzorgthuis.identity.account.Role;
+import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.client.ClientStore;
 import nl.mantelzorgthuis.identity.client.MachineClient;
 import org.slf4j.Logger;
@@ -73,7 +74,8 @@ class FirstStart implements ApplicationRunner {
         boolean withPassword = c.password() != null && !c.password().isBlank();
         String token = withPassword ? null : RandomTokens.next();
         accounts.insert(new Account(UUID.randomUUID().toString(), c.email().toLowerCase(java.util.Locale.ROOT), c.name(), null,
-                Set.of(Role.COORDINATOR), withPassword ? passwords.encode(c.password()) : null, true, token, clock.instant()));
+                Set.of(Role.COORDINATOR), withPassword ? passwords.encode(c.password()) : null, true, token, clock.instant()),
+                firstStart("created from configuration"));
         if (withPassword) {
             log.info("Created the first coordinator account {}", c.email());
         } else {
@@ -82,18 +84,23 @@ class FirstStart implements ApplicationRunner {
         }
     }
 
+    private AuditEntry firstStart(String detail) {
+        return new AuditEntry(clock.instant(), "CREATED", "identity-service first start", detail);
+    }
+
     private void seed(Seed seed) {
         int created = 0;
         for (SeedAccount a : seed.accounts() == null ? List.<SeedAccount>of() : seed.accounts()) {
             if (accounts.insert(new Account(UUID.randomUUID().toString(), a.email().toLowerCase(java.util.Locale.ROOT), a.name(),
-                    a.organisation(), a.roles(), passwords.encode(a.password()), true, null, clock.instant()))) {
+                    a.organisation(), a.roles(), passwords.encode(a.password()), true, null, clock.instant()),
+                    firstStart("demo account from " + properties.seedFile()))) {
                 created++;
             }
         }
         for (SeedClient c : seed.clients() == null ? List.<SeedClient>of() : seed.clients()) {
             if (clients.insert(new MachineClient(UUID.randomUUID().toString(), c.clientId(), c.name(), c.municipality(),
                     c.organisation(), List.of(new MachineClient.Secret(passwords.encode(c.secret()), clock.instant())), true,
-                    clock.instant()))) {
+                    clock.instant()), firstStart("demo client from " + properties.seedFile()))) {
                 created++;
             }
         }

@@ -12,11 +12,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.IdentityProperties;
+import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.http.Problems;
 import nl.mantelzorgthuis.identity.http.RandomTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +62,7 @@ class AccountAdminController {
     }
 
     @PostMapping("/api/v1/users")
-    ResponseEntity<AccountView> invite(@Valid @RequestBody Invitation invitation) {
+    ResponseEntity<AccountView> invite(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Invitation invitation) {
         if (invitation.roles().contains(Role.ORGANISATION_STAFF)
                 && (invitation.organisation() == null || invitation.organisation().isBlank())) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Organisation required",
@@ -68,7 +71,7 @@ class AccountAdminController {
         String token = RandomTokens.next();
         Account account = new Account(UUID.randomUUID().toString(), AccountStore.normalise(invitation.email()),
                 invitation.name(), invitation.organisation(), invitation.roles(), null, true, token, clock.instant());
-        if (!accounts.insert(account)) {
+        if (!accounts.insert(account, audit(by.getSubject(), "INVITED", "roles " + account.roles()))) {
             throw Problems.of(HttpStatus.CONFLICT, "Account exists", "There already is an account for " + account.email());
         }
         return ResponseEntity.created(URI.create("/api/v1/users/" + account.id()))
@@ -81,17 +84,26 @@ class AccountAdminController {
     }
 
     @PostMapping("/api/v1/users/{id}/deactivate")
-    AccountView deactivate(@PathVariable String id) {
-        if (!accounts.deactivate(id)) {
+    AccountView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String id) {
+        if (!accounts.deactivate(id, audit(by.getSubject(), "DEACTIVATED", null))) {
             throw Problems.of(HttpStatus.NOT_FOUND, "Account not found", "No account with id " + id);
         }
         return AccountView.of(accounts.byId(id).orElseThrow(), null);
     }
 
+    @GetMapping("/api/v1/users/{id}/audit")
+    List<AuditEntry> audit(@PathVariable String id) {
+        return accounts.audit(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Account not found", "No account with id " + id));
+    }
+
+    private AuditEntry audit(String actor, String action, String detail) {
+        return new AuditEntry(clock.instant(), action, actor, detail);
+    }
+
     /** Public: the one-time token is the credential. */
     @PostMapping("/api/v1/activations/{token}")
     ResponseEntity<Void> activate(@PathVariable @Size(max = 100) String token, @Valid @RequestBody Activation activation) {
-        if (!accounts.activate(token, passwords.encode(activation.password()))) {
+        if (!accounts.activate(token, passwords.encode(activation.password()), audit("activation link", "ACTIVATED", null))) {
             throw Problems.of(HttpStatus.NOT_FOUND, "Unknown activation", "This activation link is unknown or already used");
         }
         return ResponseEntity.noContent().build();

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
+import nl.mantelzorgthuis.identity.audit.AuditEntry;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -27,12 +30,19 @@ public class AccountStore {
     }
 
     /** False when the e-mail address is taken (unique index, not check-then-insert). */
-    public boolean insert(Account account) {
+    public boolean insert(Account account, AuditEntry audit) {
+        Document doc = new Document();
+        mongo.getConverter().write(account, doc);
+        doc.remove("_class");
+        doc.put(AuditEntry.FIELD, List.of(toDocument(audit)));
         try {
-            mongo.insert(account, COLLECTION);
+            mongo.getCollection(COLLECTION).insertOne(doc);
             return true;
-        } catch (DuplicateKeyException taken) {
-            return false;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -57,14 +67,30 @@ public class AccountStore {
     }
 
     /** Sets the password once: only while the activation token is still unused. */
-    boolean activate(String token, String passwordHash) {
+    boolean activate(String token, String passwordHash, AuditEntry audit) {
         return mongo.updateFirst(Query.query(where("activationToken").is(token).and("passwordHash").is(null)),
-                new Update().set("passwordHash", passwordHash).unset("activationToken"), COLLECTION).getModifiedCount() == 1;
+                new Update().set("passwordHash", passwordHash).unset("activationToken").push(AuditEntry.FIELD, toDocument(audit)),
+                COLLECTION).getModifiedCount() == 1;
     }
 
-    boolean deactivate(String id) {
-        return mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("active", false), COLLECTION)
-                .getMatchedCount() == 1;
+    boolean deactivate(String id, AuditEntry audit) {
+        return mongo.updateFirst(Query.query(where("_id").is(id)),
+                new Update().set("active", false).push(AuditEntry.FIELD, toDocument(audit)), COLLECTION).getMatchedCount() == 1;
+    }
+
+    Optional<List<AuditEntry>> audit(String id) {
+        Query query = Query.query(where("_id").is(id));
+        query.fields().include(AuditEntry.FIELD);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(doc -> doc.getList(AuditEntry.FIELD, Document.class, List.of()).stream()
+                        .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+    }
+
+    private Document toDocument(AuditEntry audit) {
+        Document doc = new Document();
+        mongo.getConverter().write(audit, doc);
+        doc.remove("_class");
+        return doc;
     }
 
     static String normalise(String email) {

@@ -9,11 +9,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.http.Problems;
 import nl.mantelzorgthuis.identity.http.RandomTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +60,7 @@ class ClientAdminController {
     }
 
     @PostMapping("/api/v1/clients")
-    ResponseEntity<IssuedSecret> register(@Valid @RequestBody Registration registration) {
+    ResponseEntity<IssuedSecret> register(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Registration registration) {
         boolean municipal = registration.municipality() != null;
         boolean organisational = registration.organisation() != null && !registration.organisation().isBlank();
         if (municipal == organisational) {
@@ -68,7 +71,7 @@ class ClientAdminController {
         MachineClient client = new MachineClient(UUID.randomUUID().toString(), registration.clientId(), registration.name(),
                 registration.municipality(), organisational ? registration.organisation() : null,
                 List.of(new MachineClient.Secret(passwords.encode(secret), clock.instant())), true, clock.instant());
-        if (!clients.insert(client)) {
+        if (!clients.insert(client, audit(by, "REGISTERED", client.municipal() ? client.municipality() : client.organisation()))) {
             throw Problems.of(HttpStatus.CONFLICT, "Client exists", "Client id " + registration.clientId() + " is taken");
         }
         return ResponseEntity.created(URI.create("/api/v1/clients/" + client.clientId()))
@@ -82,9 +85,10 @@ class ClientAdminController {
 
     /** Starts a rotation: the new secret and the old one(s) are both valid until the old are retired. */
     @PostMapping("/api/v1/clients/{clientId}/secrets")
-    ResponseEntity<IssuedSecret> addSecret(@PathVariable String clientId) {
+    ResponseEntity<IssuedSecret> addSecret(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) {
         String secret = RandomTokens.next();
-        if (!clients.addSecret(clientId, new MachineClient.Secret(passwords.encode(secret), clock.instant()))) {
+        if (!clients.addSecret(clientId, new MachineClient.Secret(passwords.encode(secret), clock.instant()),
+                audit(by, "SECRET_ADDED", null))) {
             throw notFound(clientId);
         }
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -93,19 +97,28 @@ class ClientAdminController {
 
     /** Ends a rotation: only the newest secret stays valid. */
     @DeleteMapping("/api/v1/clients/{clientId}/secrets/previous")
-    ResponseEntity<Void> retirePrevious(@PathVariable String clientId) {
-        if (!clients.retireOlderSecrets(clientId)) {
+    ResponseEntity<Void> retirePrevious(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) {
+        if (!clients.retireOlderSecrets(clientId, audit(by, "PREVIOUS_SECRETS_RETIRED", null))) {
             throw notFound(clientId);
         }
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/clients/{clientId}/deactivate")
-    ClientView deactivate(@PathVariable String clientId) {
-        if (!clients.deactivate(clientId)) {
+    ClientView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) {
+        if (!clients.deactivate(clientId, audit(by, "DEACTIVATED", null))) {
             throw notFound(clientId);
         }
         return ClientView.of(clients.byClientId(clientId).orElseThrow());
+    }
+
+    @GetMapping("/api/v1/clients/{clientId}/audit")
+    List<AuditEntry> audit(@PathVariable String clientId) {
+        return clients.audit(clientId).orElseThrow(() -> notFound(clientId));
+    }
+
+    private AuditEntry audit(Jwt by, String action, String detail) {
+        return new AuditEntry(clock.instant(), action, by.getSubject(), detail);
     }
 
     private static RuntimeException notFound(String clientId) {

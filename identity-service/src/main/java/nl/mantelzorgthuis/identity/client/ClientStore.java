@@ -5,7 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
+import nl.mantelzorgthuis.identity.audit.AuditEntry;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -25,12 +28,19 @@ public class ClientStore {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("clientId", Sort.Direction.ASC).unique());
     }
 
-    public boolean insert(MachineClient client) {
+    public boolean insert(MachineClient client, AuditEntry audit) {
+        Document doc = new Document();
+        mongo.getConverter().write(client, doc);
+        doc.remove("_class");
+        doc.put(AuditEntry.FIELD, List.of(toDocument(audit)));
         try {
-            mongo.insert(client, COLLECTION);
+            mongo.getCollection(COLLECTION).insertOne(doc);
             return true;
-        } catch (DuplicateKeyException taken) {
-            return false;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -46,23 +56,42 @@ public class ClientStore {
         return mongo.find(new Query().with(Sort.by("clientId")), MachineClient.class, COLLECTION);
     }
 
-    boolean addSecret(String clientId, MachineClient.Secret secret) {
-        return mongo.updateFirst(Query.query(where("clientId").is(clientId)), new Update().push("secrets", secret), COLLECTION)
-                .getMatchedCount() == 1;
+    boolean addSecret(String clientId, MachineClient.Secret secret, AuditEntry audit) {
+        return mongo.updateFirst(Query.query(where("clientId").is(clientId)),
+                new Update().push("secrets", secret).push(AuditEntry.FIELD, toDocument(audit)), COLLECTION).getMatchedCount() == 1;
     }
 
-    /** Keeps only the newest secret: the end of a rotation. */
-    boolean retireOlderSecrets(String clientId) {
+    /**
+     * Ends a rotation: removes every secret older than the newest. A $pull on that condition, so a
+     * secret added meanwhile is never lost.
+     */
+    boolean retireOlderSecrets(String clientId, AuditEntry audit) {
         return byClientId(clientId).map(client -> {
-            List<MachineClient.Secret> newest = client.secrets().stream()
-                    .max(java.util.Comparator.comparing(MachineClient.Secret::createdAt)).stream().toList();
-            mongo.updateFirst(Query.query(where("clientId").is(clientId)), new Update().set("secrets", newest), COLLECTION);
+            client.secrets().stream().map(MachineClient.Secret::createdAt).max(java.util.Comparator.naturalOrder())
+                    .ifPresent(newest -> mongo.updateFirst(Query.query(where("clientId").is(clientId)),
+                            new Update().pull("secrets", Query.query(where("createdAt").lt(newest)).getQueryObject())
+                                    .push(AuditEntry.FIELD, toDocument(audit)), COLLECTION));
             return true;
         }).orElse(false);
     }
 
-    boolean deactivate(String clientId) {
-        return mongo.updateFirst(Query.query(where("clientId").is(clientId)), new Update().set("active", false), COLLECTION)
-                .getMatchedCount() == 1;
+    boolean deactivate(String clientId, AuditEntry audit) {
+        return mongo.updateFirst(Query.query(where("clientId").is(clientId)),
+                new Update().set("active", false).push(AuditEntry.FIELD, toDocument(audit)), COLLECTION).getMatchedCount() == 1;
+    }
+
+    Optional<List<AuditEntry>> audit(String clientId) {
+        Query query = Query.query(where("clientId").is(clientId));
+        query.fields().include(AuditEntry.FIELD);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(doc -> doc.getList(AuditEntry.FIELD, Document.class, List.of()).stream()
+                        .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+    }
+
+    private Document toDocument(AuditEntry audit) {
+        Document doc = new Document();
+        mongo.getConverter().write(audit, doc);
+        doc.remove("_class");
+        return doc;
     }
 }
