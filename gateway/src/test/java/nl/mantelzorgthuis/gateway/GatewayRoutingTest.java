@@ -49,6 +49,7 @@ class GatewayRoutingTest {
     }
 
     static final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    static final Map<String, Integer> flakyCalls = new ConcurrentHashMap<>();
     static final HttpServer backend = backend();
 
     @LocalServerPort
@@ -78,6 +79,14 @@ class GatewayRoutingTest {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            // Answers 503 to the first call of each kind, then 200: shows what the gateway retries.
+            server.createContext("/api/v1/practices/flaky", exchange -> {
+                String key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+                int call = flakyCalls.merge(key, 1, Integer::sum);
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(call == 1 ? 503 : 200, -1);
                 exchange.close();
             });
             server.createContext("/v3/api-docs", exchange -> {
@@ -145,6 +154,29 @@ class GatewayRoutingTest {
         HttpResponse<String> response = get("/api/v1/practices/slow");
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.body()).contains("\"status\":504", "did not answer in time");
+    }
+
+    @Test
+    void retries_only_idempotent_calls() throws Exception {
+        String id = "?n=" + System.nanoTime();
+        assertThat(get("/api/v1/practices/flaky" + id).statusCode()).isEqualTo(200);
+        assertThat(flakyCalls).containsEntry("GET /api/v1/practices/flaky" + id, 2);
+
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/practices/flaky" + id))
+                .header("Authorization", "Bearer " + TestIssuer.shared().coordinator())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(503);
+        assertThat(flakyCalls).containsEntry("POST /api/v1/practices/flaky" + id, 1);
+    }
+
+    @Test
+    void refuses_request_bodies_over_the_size_limit() throws Exception {
+        byte[] tooLarge = new byte[3 * 1024 * 1024];
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/practices"))
+                .header("Authorization", "Bearer " + TestIssuer.shared().coordinator())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
     }
 
     @Test
