@@ -28,11 +28,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway replicas sharing one Redis (a real redis-server on this machine) share each client's
- * limit, as in compose and Kubernetes. Skipped where redis-server is not installed.
+ * limit and the portal sessions, as in compose and Kubernetes. Skipped where redis-server is not installed.
  */
-class SharedRateLimitTest {
+class RedisSharedStateTest {
 
     static Process redis;
+    static int redisPort;
     static HttpServer backend;
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
@@ -43,7 +44,7 @@ class SharedRateLimitTest {
     static void start() throws Exception {
         Path redisServer = Path.of("/usr/bin/redis-server");
         assumeTrue(Files.isExecutable(redisServer), "redis-server is not installed (apt-get install redis-server)");
-        int redisPort = KafkaBroker.freePort();
+        redisPort = KafkaBroker.freePort();
         redis = new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(redisPort), "--save", "", "--appendonly", "no")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
@@ -73,10 +74,27 @@ class SharedRateLimitTest {
                 "--platform.services.practice=http://localhost:" + backend.getAddress().getPort(),
                 "--platform.identity.issuer=" + TestIssuer.shared().issuer(),
                 "--platform.rate-limit.store=redis",
+                "--platform.session.store=redis",
                 "--platform.rate-limit.replenish-rate=1",
                 "--platform.rate-limit.burst-capacity=4",
                 "--spring.data.redis.port=" + redisPort,
                 "--management.health.redis.enabled=true");
+    }
+
+    @Test
+    void portal_sessions_live_in_the_shared_store() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> start = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + firstPort + "/oauth2/authorization/portal")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
+                .findFirst().orElseThrow().getValue();
+        Process scan = new ProcessBuilder("redis-cli", "-p", String.valueOf(redisPort), "--scan", "--pattern", "mantelzorg:gateway:session:*")
+                .redirectErrorStream(true).start();
+        String keys = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // The browser's session lives in Redis, where every replica finds it.
+        assertThat(keys).contains("mantelzorg:gateway:session:sessions:" + session);
     }
 
     @AfterAll
