@@ -14,6 +14,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             mongo.close();
+            kafka.deleteLogs();
         }, "embedded-infrastructure-stop"));
     }
 

@@ -91,6 +91,18 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
+    /** Removes the log directory of a stopped broker (temporary brokers of tests). */
+    void deleteLogs() {
+        if (isRunning()) {
+            throw new IllegalStateException("Stop the broker first");
+        }
+        try (var files = Files.walk(logDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temporary directory
+        }
+    }
+
     private Properties properties() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
