@@ -107,6 +107,11 @@ class IdentityServiceTest {
     void person_logs_in_with_authorization_code_and_pkce_and_gets_roles_and_organisation() throws Exception {
         JWTClaimsSet claims = verify(loginAs("staff@zwolledoet.nl", "staff-password-123"));
         assertThat(claims.getStringListClaim("roles")).containsExactly("ORGANISATION_STAFF");
+        // The login's authorization lives in the shared store, so any replica could have served each step.
+        try (var client = com.mongodb.client.MongoClients.create(MONGO.uri("identity_test"))) {
+            assertThat(client.getDatabase("identity_test").getCollection("authorizations")
+                    .countDocuments(new org.bson.Document("principalName", "staff@zwolledoet.nl"))).isPositive();
+        }
         assertThat(claims.getStringClaim("organisation")).isEqualTo("Zwolle Doet!");
         assertThat(claims.getAudience()).contains("mantelzorg-platform");
     }
