@@ -84,6 +84,14 @@ class IdentityServiceTest {
     }
 
     @Test
+    void userinfo_answers_for_a_person_logged_in_with_openid() throws Exception {
+        String token = loginAs("staff@zwolledoet.nl", "staff-password-123");
+        HttpResponse<String> userinfo = api("GET", "/userinfo", token, null);
+        assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
+        assertThat(userinfo.body()).contains("staff@zwolledoet.nl");
+    }
+
+    @Test
     void municipal_client_gets_a_signed_token_naming_its_municipality() throws Exception {
         HttpResponse<String> response = token("gemeente-zwolle", "zwolle-secret");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

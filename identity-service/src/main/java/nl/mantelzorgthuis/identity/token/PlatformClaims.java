@@ -2,7 +2,6 @@ package nl.mantelzorgthuis.identity.token;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import nl.mantelzorgthuis.identity.IdentityProperties;
 import nl.mantelzorgthuis.identity.account.Account;
@@ -43,7 +42,7 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         claims.audience(audience);
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             clients.byClientId(context.getRegisteredClient().getClientId()).ifPresent(client -> {
-                claims.claim("roles", Set.of(client.municipal() ? "MUNICIPAL_SYSTEM" : "ORGANISATION_SYSTEM"));
+                claims.claim("roles", new ArrayList<>(List.of(client.municipal() ? "MUNICIPAL_SYSTEM" : "ORGANISATION_SYSTEM")));
                 if (client.municipal()) {
                     claims.claim("municipality", client.municipality());
                 } else {
@@ -57,7 +56,9 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     }
 
     private static void addPerson(org.springframework.security.oauth2.jwt.JwtClaimsSet.Builder claims, Account account) {
-        claims.claim("roles", account.roles().stream().map(Enum::name).toList());
+        // Mutable JDK collections: the stored token metadata is read back through Spring Security's
+        // Jackson allow-list, which does not admit List.of() and friends.
+        claims.claim("roles", account.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         claims.claim("email", account.email());
         claims.claim("name", account.name());
         if (account.organisation() != null) {
