@@ -1,6 +1,5 @@
 package nl.mantelzorgthuis.gateway;
 
-import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,13 +7,11 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway's own errors (no route, bad request line, anything unexpected) as problem+json. */
 @Component
@@ -23,10 +20,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    ProblemErrorHandler(JsonMapper json) {
-        this.json = json;
+    ProblemErrorHandler(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -45,13 +42,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             problem.setDetail(ex instanceof ResponseStatusException rse && rse.getReason() != null ? rse.getReason() : problem.getTitle());
         }
         problem.setInstance(exchange.getRequest().getURI());
-        var response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return problems.write(exchange.getResponse(), problem);
     }
 }

@@ -1,7 +1,6 @@
 package nl.mantelzorgthuis.gateway.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-
+import nl.mantelzorgthuis.gateway.ProblemWriter;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -9,8 +8,6 @@ import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import reactor.core.publisher.Mono;
 
 /**
  * Spring Cloud Gateway's rate limiting (its RateLimiter and KeyResolver), but refusing with what
@@ -20,11 +17,13 @@ public class PlatformRateLimitGatewayFilterFactory extends AbstractGatewayFilter
 
     private final RateLimiter<?> limiter;
     private final KeyResolver keys;
+    private final ProblemWriter problems;
 
-    PlatformRateLimitGatewayFilterFactory(RateLimiter<?> limiter, KeyResolver keys) {
+    PlatformRateLimitGatewayFilterFactory(RateLimiter<?> limiter, KeyResolver keys, ProblemWriter problems) {
         super(Object.class);
         this.limiter = limiter;
         this.keys = keys;
+        this.problems = problems;
     }
 
     @Override
@@ -44,14 +43,9 @@ public class PlatformRateLimitGatewayFilterFactory extends AbstractGatewayFilter
                         if (response.isAllowed()) {
                             return chain.filter(exchange);
                         }
-                        var out = exchange.getResponse();
-                        out.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-                        out.getHeaders().set("Retry-After", "1");
-                        out.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-                        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
-                                + "\"detail\":\"This client sends more requests than its limit allows; retry after the time in Retry-After\"}")
-                                .getBytes(StandardCharsets.UTF_8);
-                        return out.writeWith(Mono.just(out.bufferFactory().wrap(body)));
+                        exchange.getResponse().getHeaders().set("Retry-After", "1");
+                        return problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                                "This client sends more requests than its limit allows; retry after the time in Retry-After");
                     });
         };
     }

@@ -3,6 +3,7 @@ package nl.mantelzorgthuis.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
+import nl.mantelzorgthuis.gateway.ProblemWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,7 +48,7 @@ class RateLimitConfig {
 
     @Bean
     PlatformRateLimitGatewayFilterFactory platformRateLimitGatewayFilterFactory(
-            @Qualifier("platformRateLimiter") RateLimiter<?> limiter, KeyResolver keys) {
-        return new PlatformRateLimitGatewayFilterFactory(limiter, keys);
+            @Qualifier("platformRateLimiter") RateLimiter<?> limiter, KeyResolver keys, ProblemWriter problems) {
+        return new PlatformRateLimitGatewayFilterFactory(limiter, keys, problems);
     }
 }

@@ -1,6 +1,5 @@
 package nl.mantelzorgthuis.gateway.security;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -11,14 +10,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import nl.mantelzorgthuis.gateway.ProblemWriter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -30,7 +30,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import reactor.core.publisher.Mono;
 
 /**
  * The gateway authenticates two kinds of callers. Machine clients send a bearer token, validated
@@ -51,9 +50,8 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityWebFilterChain bearerCalls(ServerHttpSecurity http, SecurityProperties properties) {
-        ServerAuthenticationEntryPoint apiProblem = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-                "Authentication required", "Send a valid access token of the platform");
+    SecurityWebFilterChain bearerCalls(ServerHttpSecurity http, SecurityProperties properties, ProblemWriter problems) {
+        ServerAuthenticationEntryPoint apiProblem = unauthenticated(problems);
         http.securityMatcher(exchange -> {
                     String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
                     return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -63,9 +61,7 @@ class SecurityConfig {
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()).authenticationEntryPoint(apiProblem))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(apiProblem)
-                        .accessDeniedHandler((exchange, denied) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
-                                "Not allowed", "This call is not allowed for you")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(apiProblem).accessDeniedHandler(denied(problems)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .headers(h -> headers(h, properties))
                 .cors(Customizer.withDefaults());
@@ -88,21 +84,18 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            SecurityProperties properties) {
+            SecurityProperties properties, ProblemWriter problems) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
-        ServerAuthenticationEntryPoint apiProblem = (exchange, e) -> problem(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-                "Authentication required", "Send a valid access token of the platform, or log in to the portal");
+        ServerAuthenticationEntryPoint apiProblem = unauthenticated(problems);
         var entryPoints = new DelegatingServerAuthenticationEntryPoint(
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), apiProblem));
         entryPoints.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/portal"));
 
         http.authorizeExchange(a -> authorizeApi(a).anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints)
-                        .accessDeniedHandler((exchange, denied) -> problem(exchange.getResponse(), HttpStatus.FORBIDDEN,
-                                "Not allowed", "This call is not allowed for you")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints).accessDeniedHandler(denied(problems)))
                 // CSRF protects the cookie session; calls without it carry no ambient credentials.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
@@ -135,15 +128,13 @@ class SecurityConfig {
         return source;
     }
 
-    static Mono<Void> problem(org.springframework.http.server.reactive.ServerHttpResponse response, HttpStatus status,
-            String title, String detail) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    private static ServerAuthenticationEntryPoint unauthenticated(ProblemWriter problems) {
+        return (exchange, e) -> problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Authentication required",
+                "Send a valid access token of the platform, or log in to the portal");
+    }
+
+    private static ServerAccessDeniedHandler denied(ProblemWriter problems) {
+        return (exchange, e) -> problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Not allowed",
+                "This call is not allowed for you");
     }
 }
