@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import org.bson.Document;
+import nl.mantelzorgthuis.identity.audit.AuditTrail;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,27 +21,17 @@ public class AccountStore {
     static final String COLLECTION = "accounts";
 
     private final MongoTemplate mongo;
+    private final AuditTrail audits;
 
-    AccountStore(MongoTemplate mongo) {
+    AccountStore(MongoTemplate mongo, AuditTrail audits) {
         this.mongo = mongo;
+        this.audits = audits;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("email", Sort.Direction.ASC).unique());
     }
 
     /** False when the e-mail address is taken (unique index, not check-then-insert). */
     public boolean insert(Account account, AuditEntry audit) {
-        Document doc = new Document();
-        mongo.getConverter().write(account, doc);
-        doc.remove("_class");
-        doc.put(AuditEntry.FIELD, List.of(toDocument(audit)));
-        try {
-            mongo.getCollection(COLLECTION).insertOne(doc);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return audits.insert(COLLECTION, account, audit);
     }
 
     public Optional<Account> byEmail(String email) {
@@ -69,29 +57,19 @@ public class AccountStore {
     /** Sets the password once: only while the activation token is still unused. */
     boolean activate(String token, String passwordHash, AuditEntry audit) {
         return mongo.updateFirst(Query.query(where("activationToken").is(token).and("passwordHash").is(null)),
-                new Update().set("passwordHash", passwordHash).unset("activationToken").push(AuditEntry.FIELD, toDocument(audit)),
+                audits.recording(new Update().set("passwordHash", passwordHash).unset("activationToken"), audit),
                 COLLECTION).getModifiedCount() == 1;
     }
 
     boolean deactivate(String id, AuditEntry audit) {
         return mongo.updateFirst(Query.query(where("_id").is(id)),
-                new Update().set("active", false).push(AuditEntry.FIELD, toDocument(audit)), COLLECTION).getMatchedCount() == 1;
+                audits.recording(new Update().set("active", false), audit), COLLECTION).getMatchedCount() == 1;
     }
 
     Optional<List<AuditEntry>> audit(String id) {
-        Query query = Query.query(where("_id").is(id));
-        query.fields().include(AuditEntry.FIELD);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
-                .map(doc -> doc.getList(AuditEntry.FIELD, Document.class, List.of()).stream()
-                        .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+        return audits.read(COLLECTION, Query.query(where("_id").is(id)));
     }
 
-    private Document toDocument(AuditEntry audit) {
-        Document doc = new Document();
-        mongo.getConverter().write(audit, doc);
-        doc.remove("_class");
-        return doc;
-    }
 
     static String normalise(String email) {
         return email.trim().toLowerCase(Locale.ROOT);

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import org.bson.Document;
+import nl.mantelzorgthuis.identity.audit.AuditTrail;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -22,26 +20,16 @@ public class ClientStore {
     static final String COLLECTION = "clients";
 
     private final MongoTemplate mongo;
+    private final AuditTrail audits;
 
-    ClientStore(MongoTemplate mongo) {
+    ClientStore(MongoTemplate mongo, AuditTrail audits) {
         this.mongo = mongo;
+        this.audits = audits;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("clientId", Sort.Direction.ASC).unique());
     }
 
     public boolean insert(MachineClient client, AuditEntry audit) {
-        Document doc = new Document();
-        mongo.getConverter().write(client, doc);
-        doc.remove("_class");
-        doc.put(AuditEntry.FIELD, List.of(toDocument(audit)));
-        try {
-            mongo.getCollection(COLLECTION).insertOne(doc);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return audits.insert(COLLECTION, client, audit);
     }
 
     public Optional<MachineClient> byClientId(String clientId) {
@@ -58,7 +46,7 @@ public class ClientStore {
 
     boolean addSecret(String clientId, MachineClient.Secret secret, AuditEntry audit) {
         return mongo.updateFirst(Query.query(where("clientId").is(clientId)),
-                new Update().push("secrets", secret).push(AuditEntry.FIELD, toDocument(audit)), COLLECTION).getMatchedCount() == 1;
+                audits.recording(new Update().push("secrets", secret), audit), COLLECTION).getMatchedCount() == 1;
     }
 
     /**
@@ -69,29 +57,19 @@ public class ClientStore {
         return byClientId(clientId).map(client -> {
             client.secrets().stream().map(MachineClient.Secret::createdAt).max(java.util.Comparator.naturalOrder())
                     .ifPresent(newest -> mongo.updateFirst(Query.query(where("clientId").is(clientId)),
-                            new Update().pull("secrets", Query.query(where("createdAt").lt(newest)).getQueryObject())
-                                    .push(AuditEntry.FIELD, toDocument(audit)), COLLECTION));
+                            audits.recording(new Update().pull("secrets",
+                                    Query.query(where("createdAt").lt(newest)).getQueryObject()), audit), COLLECTION));
             return true;
         }).orElse(false);
     }
 
     boolean deactivate(String clientId, AuditEntry audit) {
         return mongo.updateFirst(Query.query(where("clientId").is(clientId)),
-                new Update().set("active", false).push(AuditEntry.FIELD, toDocument(audit)), COLLECTION).getMatchedCount() == 1;
+                audits.recording(new Update().set("active", false), audit), COLLECTION).getMatchedCount() == 1;
     }
 
     Optional<List<AuditEntry>> audit(String clientId) {
-        Query query = Query.query(where("clientId").is(clientId));
-        query.fields().include(AuditEntry.FIELD);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
-                .map(doc -> doc.getList(AuditEntry.FIELD, Document.class, List.of()).stream()
-                        .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+        return audits.read(COLLECTION, Query.query(where("clientId").is(clientId)));
     }
 
-    private Document toDocument(AuditEntry audit) {
-        Document doc = new Document();
-        mongo.getConverter().write(audit, doc);
-        doc.remove("_class");
-        return doc;
-    }
 }
