@@ -82,10 +82,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     @Override
     public void close() {
         stop();

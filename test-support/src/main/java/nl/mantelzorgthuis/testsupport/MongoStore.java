@@ -54,11 +54,6 @@ public final class MongoStore implements AutoCloseable {
         return "mongodb://localhost:" + address.getPort() + "/" + database;
     }
 
-    public int port() {
-        start();
-        return address.getPort();
-    }
-
     @Override
     public synchronized void close() {
         // shutdownNow: a graceful shutdown waits for idle client connections that may never close.

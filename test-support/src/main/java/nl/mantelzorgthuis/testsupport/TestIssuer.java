@@ -107,10 +107,6 @@ public final class TestIssuer implements AutoCloseable {
                 .claim("municipality", cbsCode).claim("name", clientId).build(), key);
     }
 
-    public String organisationClient(String clientId, String organisation) {
-        return sign(base(clientId, Duration.ofMinutes(10), AUDIENCE).claim("roles", List.of("ORGANISATION_SYSTEM"))
-                .claim("organisation", organisation).claim("name", clientId).build(), key);
-    }
 
     public String expired() {
         return sign(base("coordinator@invoormantelzorg.nl", Duration.ofMinutes(-5), AUDIENCE)

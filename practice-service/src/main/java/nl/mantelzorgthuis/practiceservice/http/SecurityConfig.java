@@ -1,7 +1,6 @@
 package nl.mantelzorgthuis.practiceservice.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -9,12 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every write needs a valid token of the platform's issuer and audience (checked here, not only at
@@ -25,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/practices/*/audit").hasRole("COORDINATOR")
@@ -37,10 +38,10 @@ class SecurityConfig {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, e) -> {
                             bearer.commence(request, response, e);
-                            problem(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                            problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                                     "A valid access token of the platform is required for this call");
                         })
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow this call")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -56,10 +57,12 @@ class SecurityConfig {
         return converter;
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -36,10 +36,6 @@ public final class Api {
         return new Api(baseUrl, bearerToken);
     }
 
-    public String token() {
-        return token;
-    }
-
     public Response get(String path) {
         return call(HttpMethod.GET, path, null, null);
     }

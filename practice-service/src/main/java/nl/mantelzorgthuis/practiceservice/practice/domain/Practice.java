@@ -51,6 +51,12 @@ public record Practice(
                 lessonsLearned, createdAt, now);
     }
 
+    /** What its owners wrote, without identity, version and timestamps. */
+    public PracticeDetails details() {
+        return new PracticeDetails(name, kind, region, municipalities, organisations, positiveCoreTheme, designQuestions,
+                centralQuestions, startDate, endDate, status, contacts, lessonsLearned);
+    }
+
     public boolean isArchived() {
         return status == PracticeStatus.ARCHIVED;
     }

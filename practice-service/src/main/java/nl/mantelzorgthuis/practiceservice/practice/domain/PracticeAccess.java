@@ -24,7 +24,7 @@ public final class PracticeAccess {
         if (caller.is(Caller.COORDINATOR)) {
             return;
         }
-        requireTenantIn(caller, detailsOf(current), "change practice " + current.name());
+        requireTenantIn(caller, current.details(), "change practice " + current.name());
         if (next != null) {
             requireTenantIn(caller, next, "change practice " + current.name() + " this way");
         }
@@ -47,9 +47,4 @@ public final class PracticeAccess {
         return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
     }
 
-    static PracticeDetails detailsOf(Practice p) {
-        return new PracticeDetails(p.name(), p.kind(), p.region(), p.municipalities(), p.organisations(),
-                p.positiveCoreTheme(), p.designQuestions(), p.centralQuestions(), p.startDate(), p.endDate(),
-                p.status(), p.contacts(), p.lessonsLearned());
-    }
 }
