@@ -181,10 +181,4 @@ class LocalPlatformEndToEndTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
-    @Test
-    void measures_memory_of_the_whole_platform() {
-        long mib = platform.totalRssKiB() / 1024;
-        System.out.println("Local platform resident memory: " + mib + " MiB");
-        assertThat(mib).isPositive();
-    }
 }
