@@ -1,0 +1,23 @@
+package nl.mantelzorgthuis.experimentservice.experiment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import nl.mantelzorgthuis.experimentservice.experiment.domain.AdoptedFrom;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.CollaborationLevel;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentStatus;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.InquiryPhase;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.Lesson;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.OutcomeCategory;
+
+/** An experiment in a list: what it is about and where it stands, without cycles and measures. */
+public record ExperimentSummary(String id, long version, String practiceId, String practiceName, String title, String goal,
+        CollaborationLevel level, Set<OutcomeCategory> outcomes, InquiryPhase phase, ExperimentStatus status,
+        List<String> organisations, LocalDate startDate, LocalDate endDate, List<Lesson> lessons, AdoptedFrom adoptedFrom,
+        Instant updatedAt) {
+
+    static final String[] FIELDS = {"_id", "version", "practiceId", "practiceName", "title", "goal", "level", "outcomes",
+            "phase", "status", "organisations", "startDate", "endDate", "lessons", "adoptedFrom", "updatedAt"};
+}

@@ -1,0 +1,43 @@
+package nl.mantelzorgthuis.experimentservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import nl.mantelzorgthuis.experimentservice.support.Api;
+import nl.mantelzorgthuis.testsupport.Infrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Serves the OpenAPI document and writes it to target/openapi for the API Design Rules lint in CI. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ExperimentApiContract.register(registry, Infrastructure.embedded(), "experiments_openapi");
+    }
+
+    @Test
+    void serves_an_openapi_3_1_document_following_the_design_rules() throws Exception {
+        Api.Response response = new Api("http://localhost:" + port).get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode doc = response.json();
+        assertThat(doc.get("openapi").asString()).startsWith("3.1");
+        assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/api/v1");
+        assertThat(doc.get("paths").propertyNames()).contains("/experiments", "/experiments/{id}", "/experiments/{id}/transitions", "/experiments/{id}/measures/{measureId}/run-chart");
+        assertThat(doc.get("paths").get("/experiments").get("post").get("responses").get("422").get("content")
+                .propertyNames()).containsExactly("application/problem+json");
+        Path out = Path.of("target", "openapi", "experiment-service.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, response.body());
+    }
+}
