@@ -60,6 +60,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("platform.services.practice", () -> "http://localhost:" + backend.getAddress().getPort());
+        registry.add("platform.services.experiment", () -> "http://localhost:" + experimentBackend.getAddress().getPort());
         registry.add("platform.identity.issuer", () -> TestIssuer.shared().issuer());
     }
 
@@ -111,9 +112,40 @@ class GatewayRoutingTest {
         }
     }
 
+    /** Stands in for experiment-service: says who answered, so the test sees where a path was routed. */
+    static final HttpServer experimentBackend = experimentBackend();
+
+    static HttpServer experimentBackend() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = ("{\"answeredBy\":\"experiment-service\",\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void routes_experiments_and_a_practices_experiments_to_experiment_service() throws Exception {
+        assertThat(get("/api/v1/experiments?q=route").body()).contains("experiment-service");
+        assertThat(get("/api/v1/experiments/e1/measures/m1/run-chart").body()).contains("experiment-service");
+        assertThat(get("/api/v1/practices/p1/experiments").body()).contains("experiment-service", "/api/v1/practices/p1/experiments");
+        assertThat(get("/api/v1/practices/p1").body()).doesNotContain("experiment-service");
+        assertThat(get("/openapi/experiment-service.json").statusCode()).isEqualTo(200);
+    }
+
     @AfterAll
     static void stopBackend() {
         backend.stop(0);
+        experimentBackend.stop(0);
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {

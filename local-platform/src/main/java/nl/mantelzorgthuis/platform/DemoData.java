@@ -70,4 +70,168 @@ final class DemoData {
         Files.writeString(marker, "loaded " + loaded + " practices\n");
         return loaded;
     }
+
+    /**
+     * Loads the demo experiments (resources/demo/experiments.json) through the gateway once: created,
+     * adopted, given cycles, measures and observations and moved along their lifecycle as a user
+     * would. Experiment-service learns the practices from Kafka, so this first waits until it knows them.
+     */
+    static int loadExperimentsOnce(PlatformConfig config, Duration wait) throws Exception {
+        Path marker = config.dataDir().resolve("demo-experiments-loaded");
+        if (Files.exists(marker)) {
+            return 0;
+        }
+        JsonNode experiments;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/experiments.json")) {
+            experiments = JSON.readTree(in).get("experiments");
+        }
+        Gateway api = new Gateway(config);
+        java.util.Map<String, String> practiceIds = new java.util.HashMap<>();
+        api.call("GET", "/api/v1/practices?pageSize=100", null, null, 200).get("items")
+                .forEach(p -> practiceIds.put(p.get("name").asString(), p.get("id").asString()));
+        java.time.Instant deadline = java.time.Instant.now().plus(wait);
+        for (JsonNode experiment : experiments) {
+            String practiceId = practiceId(practiceIds, experiment.get("practice").asString());
+            while (!api.knowsPractice(practiceId)) {
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("experiment-service did not learn practice " + experiment.get("practice")
+                            + " from Kafka within " + wait.toSeconds() + " s");
+                }
+                Thread.sleep(250); // polling a remote process; nothing to await on in this JVM
+            }
+        }
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        int loaded = 0;
+        for (JsonNode experiment : experiments) {
+            String practice = experiment.get("practice").asString();
+            String practiceId = practiceId(practiceIds, practice);
+            var body = (tools.jackson.databind.node.ObjectNode) experiment.deepCopy();
+            body.put("practiceId", practiceId);
+            for (String field : java.util.List.of("practice", "status", "cycles", "measures", "adoptFrom")) {
+                body.remove(field);
+            }
+            String id;
+            if (experiment.has("adoptFrom")) {
+                JsonNode from = experiment.get("adoptFrom");
+                String origin = ids.get(from.get("practice").asString() + "/" + from.get("title").asString());
+                var adoption = JSON.createObjectNode().put("practiceId", practiceId);
+                adoption.set("organisations", experiment.get("organisations"));
+                id = api.call("POST", "/api/v1/experiments/" + origin + "/adoptions", adoption.toString(), null, 201).get("id").asString();
+                api.call("PUT", "/api/v1/experiments/" + id, body.toString(), "*", 200);
+            } else {
+                id = api.call("POST", "/api/v1/experiments", body.toString(), null, 201).get("id").asString();
+            }
+            ids.put(practice + "/" + experiment.get("title").asString(), id);
+            int number = 0;
+            for (JsonNode cycle : experiment.path("cycles")) {
+                api.call("POST", "/api/v1/experiments/" + id + "/cycles", cycle.toString(), null, 201);
+                number++;
+                if (cycle.has("decision")) {
+                    api.call("PUT", "/api/v1/experiments/" + id + "/cycles/" + number, cycle.toString(), "*", 200);
+                }
+            }
+            for (JsonNode measure : experiment.path("measures")) {
+                loadMeasure(api, id, measure);
+            }
+            for (JsonNode step : experiment.path("status")) {
+                String[] parts = step.asString().split(":", 2);
+                var transition = JSON.createObjectNode().put("status", parts[0]);
+                if (parts.length > 1) {
+                    transition.put("reason", parts[1]);
+                }
+                api.call("POST", "/api/v1/experiments/" + id + "/transitions", transition.toString(), null, 200);
+            }
+            loaded++;
+        }
+        Files.writeString(marker, "loaded " + loaded + " experiments\n");
+        return loaded;
+    }
+
+    private static void loadMeasure(Gateway api, String experimentId, JsonNode measure) throws Exception {
+        var definition = JSON.createObjectNode().put("name", measure.get("name").asString())
+                .put("unit", measure.get("unit").asString()).put("betterWhen", measure.get("betterWhen").asString());
+        if (measure.has("target")) {
+            definition.put("target", measure.get("target").asDouble());
+        }
+        String measureId = api.call("POST", "/api/v1/experiments/" + experimentId + "/measures", definition.toString(), null, 201)
+                .get("id").asString();
+        java.time.LocalDate start = java.time.LocalDate.parse(measure.get("start").asString());
+        java.time.Period every = java.time.Period.parse(measure.get("every").asString());
+        var observations = JSON.createArrayNode();
+        java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>();
+        int i = 0;
+        for (JsonNode value : measure.get("values")) {
+            java.time.LocalDate date = start.plus(every.multipliedBy(i));
+            dates.add(date);
+            var observation = observations.addObject().put("date", date.toString()).put("value", value.asDouble());
+            if (measure.path("notes").has(String.valueOf(i))) {
+                observation.put("note", measure.get("notes").get(String.valueOf(i)).asString());
+            }
+            i++;
+        }
+        api.call("POST", "/api/v1/experiments/" + experimentId + "/measures/" + measureId + "/observations",
+                JSON.createObjectNode().set("observations", observations).toString(), null, 200);
+        if (measure.has("baselinePoints") || measure.has("splitAt")) {
+            var settings = JSON.createObjectNode();
+            if (measure.has("baselinePoints")) {
+                settings.put("baselinePoints", measure.get("baselinePoints").asInt());
+            }
+            var splits = settings.putArray("splitAt");
+            measure.path("splitAt").forEach(position -> splits.add(dates.get(position.asInt()).toString()));
+            api.call("PUT", "/api/v1/experiments/" + experimentId + "/measures/" + measureId + "/analysis-settings",
+                    settings.toString(), null, 200);
+        }
+    }
+
+    private static String practiceId(java.util.Map<String, String> practiceIds, String name) {
+        String id = practiceIds.get(name);
+        if (id == null) {
+            throw new IllegalStateException("Demo experiments name practice '" + name + "', which is not among the demo practices");
+        }
+        return id;
+    }
+
+    /** The platform's API as the demo coordinator uses it. */
+    private static final class Gateway {
+
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private final String token;
+
+        Gateway(PlatformConfig config) throws Exception {
+            this.base = "http://localhost:" + config.gatewayPort();
+            this.token = BrowserLogin.accessToken(config.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
+                    config.portalRedirectUri(), PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        }
+
+        /** A probe without outcome categories: a 422 about outcomes, not about practiceId, means the practice is known. */
+        boolean knowsPractice(String practiceId) throws Exception {
+            String probe = JSON.createObjectNode().put("practiceId", practiceId).put("title", "probe")
+                    .put("level", "BETWEEN_PROFESSIONALS").put("phase", "DISCOVER").set("outcomes", JSON.createArrayNode()).toString();
+            HttpResponse<String> response = send("POST", "/api/v1/experiments", probe, null);
+            return response.statusCode() == 422 && response.body().contains("\"outcomes\"");
+        }
+
+        JsonNode call(String method, String path, String body, String ifMatch, int expected) throws Exception {
+            HttpResponse<String> response = send(method, path, body, ifMatch);
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("Demo data: " + method + " " + path + " answered " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+
+        private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("X-Request-Id", "demo-data");
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
 }

@@ -43,7 +43,7 @@ class LocalPlatformEndToEndTest {
         Path data = Files.createTempDirectory("platform-e2e");
         PlatformConfig defaults = PlatformConfig.fromEnvironment();
         platform = new LocalPlatform(new PlatformConfig(defaults.root(), data, KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
                 true, Duration.ofSeconds(180), defaults.serviceJvmOptions())).start();
     }
 
@@ -81,6 +81,72 @@ class LocalPlatformEndToEndTest {
         assertThat(names(accelerators.get("items"))).containsExactly(
                 "Praktijkversneller Maasgouw", "Praktijkversneller Noordoostpolder", "Praktijkversneller Utrecht",
                 "Praktijkversneller Zoetermeer", "Praktijkversneller Zwolle");
+    }
+
+    static String coordinatorToken() throws Exception {
+        return BrowserLogin.accessToken(platform.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
+                platform.gatewayUrl() + "/login/oauth2/code/portal", PlatformConfig.DEMO_COORDINATOR,
+                PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+    }
+
+    @Test
+    void loads_the_demo_experiments_with_the_adopted_routing_and_a_run_chart() throws Exception {
+        JsonNode routing = JSON.readTree(send("GET", "/api/v1/experiments?q=Routing%20respijtzorg", null).body());
+        assertThat(routing.get("items")).hasSize(2);
+        JsonNode adopted = routing.get("items").valueStream().filter(e -> e.has("adoptedFrom")).findFirst().orElseThrow();
+        assertThat(adopted.get("practiceName").asString()).isEqualTo("Praktijkversneller Noordoostpolder");
+        assertThat(adopted.get("adoptedFrom").get("practiceName").asString()).isEqualTo("Lerende praktijk 's-Hertogenbosch");
+        JsonNode origin = JSON.readTree(send("GET", "/api/v1/experiments/" + adopted.get("adoptedFrom").get("experimentId").asString(), null).body());
+        assertThat(origin.get("adoptions").get(0).get("id").asString()).isEqualTo(adopted.get("id").asString());
+        String measure = origin.get("measures").get(0).get("id").asString();
+        JsonNode chart = JSON.readTree(send("GET", "/api/v1/experiments/" + origin.get("id").asString() + "/measures/" + measure
+                + "/run-chart", null).body());
+        assertThat(chart.get("analyses").get(0).get("parts")).hasSize(2);
+        JsonNode summary = JSON.readTree(send("GET", "/api/v1/experiments/summary?by=practice", null).body());
+        assertThat(summary.findValuesAsString("label")).contains("Praktijkversneller Zoetermeer", "Praktijkversneller Zwolle");
+    }
+
+    @Test
+    void a_user_runs_an_experiment_through_the_gateway_from_idea_to_run_chart_and_adoption() throws Exception {
+        String coordinator = coordinatorToken();
+        String[] auth = {"Authorization", "Bearer " + coordinator};
+        JsonNode practices = JSON.readTree(send("GET", "/api/v1/practices?kind=PRACTICE_ACCELERATOR", null).body()).get("items");
+        String zwolle = practices.valueStream().filter(p -> p.get("name").asString().endsWith("Zwolle")).findFirst().orElseThrow()
+                .get("id").asString();
+        String utrecht = practices.valueStream().filter(p -> p.get("name").asString().endsWith("Utrecht")).findFirst().orElseThrow()
+                .get("id").asString();
+        String marker = "e2e" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = send("POST", "/api/v1/experiments", """
+                {"practiceId":"%s","title":"Ontslaggesprek met mantelzorger","level":"BEHIND_THE_FRONT_DOOR",
+                 "outcomes":["COLLABORATION_CAREGIVERS_PROFESSIONALS"],"phase":"DESIGN","organisations":["Isala Ziekenhuis"],
+                 "lessons":[{"kind":"TIP","text":"Bel de mantelzorger de dag voor ontslag %s"}]}
+                """.formatted(zwolle, marker), auth);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        String base = "/api/v1/experiments/" + id;
+        for (String status : List.of("PREPARING", "RUNNING")) {
+            assertThat(send("POST", base + "/transitions", "{\"status\":\"" + status + "\"}", auth).statusCode()).isEqualTo(200);
+        }
+        assertThat(send("POST", base + "/cycles", "{\"plan\":\"Bellen voor ontslag\",\"prediction\":\"Minder heropnames\"}", auth)
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> measure = send("POST", base + "/measures",
+                "{\"name\":\"Gebeld voor ontslag\",\"unit\":\"%\",\"betterWhen\":\"HIGHER\"}", auth);
+        String measureId = JSON.readTree(measure.body()).get("id").asString();
+        StringBuilder observations = new StringBuilder();
+        for (int week = 0; week < 20; week++) {
+            observations.append(week == 0 ? "" : ",").append("{\"date\":\"").append(java.time.LocalDate.of(2024, 1, 1).plusWeeks(week))
+                    .append("\",\"value\":").append(week < 10 ? 20 + week % 3 : 50 + week % 3).append('}');
+        }
+        assertThat(send("POST", base + "/measures/" + measureId + "/observations", "{\"observations\":[" + observations + "]}", auth)
+                .statusCode()).isEqualTo(200);
+        JsonNode chart = JSON.readTree(send("GET", base + "/measures/" + measureId + "/run-chart", null).body());
+        assertThat(chart.get("analyses").get(0).get("nonRandomVariation").asBoolean()).isTrue();
+        HttpResponse<String> adoption = send("POST", base + "/adoptions", "{\"practiceId\":\"" + utrecht + "\",\"organisations\":[\"Mantelaar\"]}", auth);
+        assertThat(adoption.statusCode()).as(adoption.body()).isEqualTo(201);
+        JsonNode lessons = JSON.readTree(send("GET", "/api/v1/experiments/lessons?q=" + marker, null).body());
+        assertThat(lessons).hasSize(2);
+        assertThat(send("POST", base + "/transitions", "{\"status\":\"COMPLETED\"}", auth).statusCode()).isEqualTo(409);
+        assertThat(send("POST", base + "/transitions", "{\"status\":\"EVALUATED\"}").statusCode()).isEqualTo(401);
     }
 
     @Test
