@@ -449,6 +449,30 @@ abstract class ExperimentApiContract {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Value("${spring.mongodb.uri}")
+    String mongoUri;
+
+    @Test
+    void another_replicas_writes_reach_this_replicas_lists() {
+        Practice practice = knownPractice("Horst aan de Maas", List.of("Synthese", "Proteion"), "GM1507");
+        // Command-line arguments: they take precedence over application.yml, as the environment does in production.
+        try (var replica = new org.springframework.boot.builder.SpringApplicationBuilder(ExperimentServiceApplication.class)
+                .run("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
+                        "--spring.kafka.bootstrap-servers=" + infrastructure().kafkaBootstrapServers(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
+                        "--experiment.practice-events.group=replica-" + UUID.randomUUID())) {
+            int replicaPort = replica.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            Api other = new Api("http://localhost:" + replicaPort).as(issuer.coordinator());
+            String id = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Response r = other.post("/api/v1/experiments", body(practice.id(), "Via de andere replica", List.of("Synthese")));
+                return r.status() == 201 ? r.json().get("id").asString() : null;
+            }, created -> created != null);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    anonymous.get("/api/v1/practices/" + practice.id() + "/experiments").json().get("items").findValuesAsString("id"))
+                    .containsExactly(id));
+        }
+    }
+
     @Test
     void unknown_paths_and_methods_are_problems_too() {
         assertThat(coordinator.call(HttpMethod.DELETE, "/api/v1/experiments/x", null, null).status()).isIn(404, 405);

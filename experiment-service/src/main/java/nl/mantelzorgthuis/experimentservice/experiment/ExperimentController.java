@@ -163,7 +163,7 @@ class ExperimentController {
     @GetMapping(BASE + "/{id}/measures/{measureId}/run-chart")
     @Operation(summary = "The run chart of a measure with the signals of the IHI rules and the Anhøj rules", operationId = "getRunChart")
     RunChartView runChart(@PathVariable @Size(max = 64) String id, @PathVariable @Size(max = 64) String measureId) {
-        return RunChartView.of(experiments.measure(id, measureId));
+        return experiments.runChart(id, measureId);
     }
 
     @PostMapping(BASE + "/{id}/adoptions")

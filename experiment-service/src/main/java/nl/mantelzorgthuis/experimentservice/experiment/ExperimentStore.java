@@ -2,11 +2,10 @@ package nl.mantelzorgthuis.experimentservice.experiment;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import nl.mantelzorgthuis.experimentservice.events.OutboxEntry;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Experiment;
@@ -15,7 +14,6 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -38,8 +36,7 @@ public class ExperimentStore {
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on(OutboxEntry.FLAG_FIELD, Sort.Direction.ASC));
         indexes.createIndex(new Index().on("practiceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("adoptedFrom.experimentId", Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("title", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("updatedAt", Sort.Direction.ASC));
     }
 
     void insert(Experiment experiment, OutboxEntry event, AuditEntry audit) {
@@ -74,19 +71,19 @@ public class ExperimentStore {
         return Optional.ofNullable(mongo.findOne(withoutBookkeeping(Query.query(where("_id").is(id))), Experiment.class, COLLECTION));
     }
 
+    /** The stored version alone: a cheap check whether something computed from an experiment is still current. */
+    Optional<Long> version(String id) {
+        Query query = Query.query(where("_id").is(id));
+        query.fields().include("version");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(d -> d.get("version", Number.class).longValue());
+    }
+
     Optional<List<AuditEntry>> audit(String id) {
         Query query = Query.query(where("_id").is(id));
         query.fields().include(AUDIT_FIELD);
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         return Optional.ofNullable(doc).map(d -> d.getList(AUDIT_FIELD, Document.class, List.of()).stream()
                 .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
-    }
-
-    /** Where an experiment was adopted: derived from the copies' links, so it can never drift from them. */
-    List<ExperimentSummary> adoptionsOf(String id) {
-        Query query = Query.query(where("adoptedFrom.experimentId").is(id)).with(Sort.by("createdAt", "_id"));
-        query.fields().include(ExperimentSummary.FIELDS);
-        return mongo.find(query, ExperimentSummary.class, COLLECTION);
     }
 
     /** Ids of the experiments of a practice that are not final yet. */
@@ -97,54 +94,11 @@ public class ExperimentStore {
         return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
-    ExperimentPage search(ExperimentSearch search) {
-        Query query = query(search);
-        long total = mongo.count(query, COLLECTION);
-        query.with(Sort.by("title", "_id")).skip((long) search.page() * search.pageSize()).limit(search.pageSize());
-        query.fields().include(ExperimentSummary.FIELDS);
-        List<ExperimentSummary> items = mongo.find(query, ExperimentSummary.class, COLLECTION);
-        int pages = (int) ((total + search.pageSize() - 1) / search.pageSize());
-        return new ExperimentPage(items, new ExperimentPage.PageInfo(search.page(), search.pageSize(), total, pages));
-    }
-
-    /** Every match, in batches, for exports and summaries. */
-    void forEach(ExperimentSearch search, Consumer<ExperimentSummary> action) {
-        Query query = query(search).with(Sort.by("practiceName", "title", "_id"));
+    /** Summaries of the experiments written since {@code since} (all of them for the epoch), for the catalogue. */
+    void changedSince(Instant since, Consumer<ExperimentSummary> action) {
+        Query query = since.equals(Instant.EPOCH) ? new Query() : Query.query(where("updatedAt").gte(since));
         query.fields().include(ExperimentSummary.FIELDS);
         mongo.stream(query, ExperimentSummary.class, COLLECTION).forEach(action);
-    }
-
-    private static Query query(ExperimentSearch search) {
-        List<Criteria> criteria = new ArrayList<>();
-        if (search.practiceId() != null) {
-            criteria.add(where("practiceId").is(search.practiceId()));
-        }
-        if (search.level() != null) {
-            criteria.add(where("level").is(search.level().name()));
-        }
-        if (search.outcome() != null) {
-            criteria.add(where("outcomes").is(search.outcome().name()));
-        }
-        if (search.status() != null) {
-            criteria.add(where("status").is(search.status().name()));
-        }
-        if (search.phase() != null) {
-            criteria.add(where("phase").is(search.phase().name()));
-        }
-        if (search.organisation() != null) {
-            criteria.add(where("organisations").regex(Pattern.compile("^" + Pattern.quote(search.organisation().trim()) + "$",
-                    Pattern.CASE_INSENSITIVE)));
-        }
-        if (search.adoptedFrom() != null) {
-            criteria.add(where("adoptedFrom.experimentId").is(search.adoptedFrom()));
-        }
-        if (search.text() != null) {
-            // $regex, not $text: the embedded store has no text index; lessons are searched as well.
-            Pattern contains = Pattern.compile(Pattern.quote(search.text().trim()), Pattern.CASE_INSENSITIVE);
-            criteria.add(new Criteria().orOperator(where("title").regex(contains), where("goal").regex(contains),
-                    where("designQuestion").regex(contains), where("lessons.text").regex(contains)));
-        }
-        return criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
     }
 
     /** The outbox and the audit trail travel in the document but are not part of the experiment. */

@@ -39,13 +39,16 @@ public class Experiments {
     private static final int ATTEMPTS = 5;
 
     private final ExperimentStore store;
+    private final ExperimentCatalogue catalogue;
     private final PracticeDirectory practices;
     private final ExperimentEvents events;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    Experiments(ExperimentStore store, PracticeDirectory practices, ExperimentEvents events, OutboxRelay relay, Clock clock) {
+    Experiments(ExperimentStore store, ExperimentCatalogue catalogue, PracticeDirectory practices, ExperimentEvents events,
+            OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.catalogue = catalogue;
         this.practices = practices;
         this.events = events;
         this.relay = relay;
@@ -58,6 +61,7 @@ public class Experiments {
         Experiment experiment = Experiment.create(UUID.randomUUID().toString(), practice, details, null, clock.instant());
         store.insert(experiment, events.of(ExperimentChange.CREATED, experiment),
                 AuditEntry.of(caller, ExperimentChange.CREATED, 1, experiment.updatedAt(), "created in " + practice.name()));
+        catalogue.written(experiment);
         log.info("Experiment {} created in practice {}: {}", experiment.id(), practice.id(), experiment.title());
         relay.wakeUp();
         return experiment;
@@ -67,8 +71,10 @@ public class Experiments {
         return store.find(id).orElseThrow(() -> Problems.notFound(id));
     }
 
+    /** Where an experiment was adopted: derived from the copies' links, so it can never drift from them. */
     public List<ExperimentSummary> adoptionsOf(String id) {
-        return store.adoptionsOf(id);
+        return catalogue.matching(new ExperimentSearch(null, null, null, null, null, null, null, id, 0, 1))
+                .sorted(ExperimentCatalogue.BY_PRACTICE).toList();
     }
 
     public Experiment update(Caller caller, String id, Long expectedVersion, String practiceId, ExperimentDetails details) {
@@ -124,6 +130,22 @@ public class Experiments {
         return requireMeasure(get(id), measureId);
     }
 
+    /** Run charts by experiment, measure and version: a chart is recomputed only after its experiment changed. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, RunChartView> runCharts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
+
+    public RunChartView runChart(String id, String measureId) {
+        long version = store.version(id).orElseThrow(() -> Problems.notFound(id));
+        RunChartView cached = runCharts.getIfPresent(id + "/" + measureId + "/" + version);
+        if (cached != null) {
+            return cached;
+        }
+        Experiment experiment = get(id);
+        RunChartView chart = RunChartView.of(requireMeasure(experiment, measureId));
+        runCharts.put(id + "/" + measureId + "/" + experiment.version(), chart);
+        return chart;
+    }
+
     public Experiment adopt(Caller caller, String originId, String targetPracticeId, List<String> owners) {
         Experiment origin = get(originId);
         PracticeRef target = knownPractice(targetPracticeId);
@@ -131,6 +153,7 @@ public class Experiments {
         ExperimentAccess.requireMayCreate(caller, target, adopted.details());
         store.insert(adopted, events.of(ExperimentChange.ADOPTED, adopted), AuditEntry.of(caller, ExperimentChange.ADOPTED, 1,
                 adopted.updatedAt(), "adopted from '" + origin.title() + "' of " + origin.practiceName()));
+        catalogue.written(adopted);
         log.info("Experiment {} adopted into practice {} as {}", originId, target.id(), adopted.id());
         relay.wakeUp();
         return adopted;
@@ -141,11 +164,12 @@ public class Experiments {
     }
 
     public ExperimentPage search(ExperimentSearch search) {
-        return store.search(search);
+        return catalogue.search(search);
     }
 
+    /** Every match ordered by practice and title, for exports and summaries. */
     public void forEach(ExperimentSearch search, java.util.function.Consumer<ExperimentSummary> action) {
-        store.forEach(search, action);
+        catalogue.matching(search).sorted(ExperimentCatalogue.BY_PRACTICE).forEach(action);
     }
 
     /**
@@ -168,6 +192,7 @@ public class Experiments {
                 if (store.replace(next.get(), current.version(), events.of(ExperimentChange.STATUS_CHANGED, next.get()),
                         AuditEntry.of(SYSTEM, ExperimentChange.STATUS_CHANGED, next.get().version(), next.get().updatedAt(),
                                 "stopped: practice " + practice.name() + " was archived"))) {
+                    catalogue.written(next.get());
                     stopped.add(id);
                     break;
                 }
@@ -211,6 +236,7 @@ public class Experiments {
             Experiment updated = operation.apply(current, practice);
             if (store.replace(updated, current.version(), events.of(change, updated),
                     AuditEntry.of(caller, change, updated.version(), updated.updatedAt(), what))) {
+                catalogue.written(updated);
                 log.info("Experiment {} {} (version {})", id, change.name().toLowerCase(Locale.ROOT), updated.version());
                 relay.wakeUp();
                 return updated;
