@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import nl.mantelzorgthuis.experimentservice.support.Api;
-import nl.mantelzorgthuis.experimentservice.support.Api.Response;
-import nl.mantelzorgthuis.experimentservice.support.EventProbe;
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.Api.Response;
+import nl.mantelzorgthuis.testsupport.EventProbe;
 import nl.mantelzorgthuis.experimentservice.support.PracticeFeed;
 import nl.mantelzorgthuis.experimentservice.support.PracticeFeed.Practice;
 import nl.mantelzorgthuis.testsupport.EventContracts;

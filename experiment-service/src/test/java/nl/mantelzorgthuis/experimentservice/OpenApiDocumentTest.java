@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import nl.mantelzorgthuis.experimentservice.support.Api;
+import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

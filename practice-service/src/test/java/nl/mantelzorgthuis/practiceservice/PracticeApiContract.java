@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import nl.mantelzorgthuis.practiceservice.support.Api;
-import nl.mantelzorgthuis.practiceservice.support.Api.Response;
-import nl.mantelzorgthuis.practiceservice.support.EventProbe;
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.Api.Response;
+import nl.mantelzorgthuis.testsupport.EventProbe;
 import nl.mantelzorgthuis.testsupport.EventContracts;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
 import nl.mantelzorgthuis.testsupport.TestIssuer;

@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.practiceservice.support;
+package nl.mantelzorgthuis.testsupport;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.practiceservice.support;
+package nl.mantelzorgthuis.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
