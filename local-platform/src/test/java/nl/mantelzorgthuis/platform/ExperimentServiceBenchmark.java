@@ -48,7 +48,8 @@ class ExperimentServiceBenchmark {
         int clients = Integer.getInteger("bench.clients", 50);
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
         PlatformConfig defaults = PlatformConfig.fromEnvironment();
-        PlatformConfig config = new PlatformConfig(defaults.root(), Files.createTempDirectory("bench-experiments"),
+        java.nio.file.Path data = Files.createTempDirectory("bench-experiments");
+        PlatformConfig config = new PlatformConfig(defaults.root(), data,
                 KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
                 KafkaBroker.freePort(), KafkaBroker.freePort(), false, Duration.ofSeconds(180), defaults.serviceJvmOptions());
         try (LocalPlatform platform = new LocalPlatform(config).start()) {
@@ -129,6 +130,10 @@ class ExperimentServiceBenchmark {
             report("filtered experiment lists at the service, " + clients + " clients", new ArrayList<>(latencies), duration);
             latencies = runLoad(direct, 1, duration, token);
             report("filtered experiment lists at the service, 1 client", new ArrayList<>(latencies), duration);
+        } finally {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
