@@ -1,0 +1,163 @@
+package nl.mantelzorgthuis.socialmap.service;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.socialmap.search.SearchRequest;
+import nl.mantelzorgthuis.socialmap.search.SearchResult;
+import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
+import nl.mantelzorgthuis.socialmap.service.domain.Cost;
+import nl.mantelzorgthuis.socialmap.service.domain.FundingRoute;
+import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/socialmap")
+@Tag(name = "socialmap", description = "The social map (sociale kaart): support for caregivers, searchable by everyone")
+class ServiceController {
+
+    private final Services services;
+    private final ServiceIndex index;
+    private final Taxonomy taxonomy;
+
+    ServiceController(Services services, ServiceIndex index, Taxonomy taxonomy) {
+        this.services = services;
+        this.index = index;
+        this.taxonomy = taxonomy;
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Search the social map: words (Dutch, typo tolerant, with synonyms), near a point, and filters "
+            + "combined with AND; facet counts over all matches", operationId = "searchServices")
+    SearchResult search(
+            @Parameter(description = "Words, e.g. logeeropvang dementie") @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
+            @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @Parameter(description = "Radius around lat/lon in km (default 25 with a point)")
+            @RequestParam(required = false) @DecimalMin("0.1") @DecimalMax("300") Double radiusKm,
+            @Parameter(description = "CBS code of the municipality the service must cover, e.g. GM0193")
+            @RequestParam(required = false) @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
+            @RequestParam(required = false) @Size(max = 100) String taxonomyTerm,
+            @RequestParam(required = false) FundingRoute funding,
+            @RequestParam(required = false) Cost cost,
+            @RequestParam(required = false) @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as nl") String language,
+            @Parameter(description = "Open on this day (with openTime)") @RequestParam(required = false) DayOfWeek openDay,
+            @Parameter(description = "Open at this time (HH:mm, with openDay)") @RequestParam(required = false) LocalTime openTime,
+            @Parameter(description = "Age of the person cared for") @RequestParam(required = false) @Min(0) @Max(150) Integer age,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(500) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+        if ((lat == null) != (lon == null)) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "Incomplete point", "Give both lat and lon, or neither");
+        }
+        if ((openDay == null) != (openTime == null)) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "Incomplete opening time", "Give both openDay and openTime, or neither");
+        }
+        Double radius = lat == null ? null : radiusKm == null ? 25.0 : radiusKm;
+        return index.search(new SearchRequest(q, lat, lon, radius, municipality, taxonomyTerm, funding, cost, language, openDay,
+                openTime, age, page, pageSize));
+    }
+
+    @PostMapping("/services")
+    @Operation(summary = "Add a service to the social map (your own organisation's, or as coordinator)", operationId = "createService")
+    ResponseEntity<ServiceEntry> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ServiceRequest request) {
+        ServiceEntry entry = services.create(Callers.of(token), request.toDetails(), false);
+        return ResponseEntity.created(URI.create("/api/v1/socialmap/services/" + entry.id())).eTag(ETags.of(entry.version())).body(entry);
+    }
+
+    @GetMapping("/services/{id}")
+    @Operation(summary = "Get a service; the ETag carries its version", operationId = "getService")
+    ResponseEntity<ServiceEntry> get(@PathVariable @Size(max = 64) String id) {
+        ServiceEntry entry = services.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(entry.version())).body(entry);
+    }
+
+    @PutMapping("/services/{id}")
+    @Operation(summary = "Replace a service; If-Match with the ETag you read is required", operationId = "updateService")
+    ResponseEntity<ServiceEntry> update(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
+            @Parameter(description = "The ETag of the version this change is based on, or *", required = true)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ServiceRequest request) {
+        ServiceEntry entry = services.update(Callers.of(token), id, ETags.requiredVersion(ifMatch), request.toDetails());
+        return ResponseEntity.ok().eTag(ETags.of(entry.version())).body(entry);
+    }
+
+    @PostMapping("/services/{id}/verification")
+    @Operation(summary = "Confirm that a service is still right (resets its last-verified date)", operationId = "verifyService")
+    ResponseEntity<ServiceEntry> verify(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id) {
+        ServiceEntry entry = services.verify(Callers.of(token), id);
+        return ResponseEntity.ok().eTag(ETags.of(entry.version())).body(entry);
+    }
+
+    @GetMapping("/services/{id}/audit")
+    @Operation(summary = "The audit trail of a service (coordinators)", operationId = "getServiceAudit")
+    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id) {
+        return services.audit(id);
+    }
+
+    @GetMapping("/services/unverified")
+    @Operation(summary = "Services nobody verified for 12 months, oldest check first", operationId = "listUnverifiedServices")
+    Services.UnverifiedPage unverified(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+        return services.unverified(page, pageSize);
+    }
+
+    record UpsertRequest(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull ServiceRequest> services) {
+    }
+
+    @PutMapping("/municipalities/{municipality}/services")
+    @Operation(summary = "Bulk upsert a municipality's services by externalId (its own system only); idempotent",
+            operationId = "upsertMunicipalityServices")
+    Services.UpsertResult upsert(@AuthenticationPrincipal Jwt token,
+            @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
+            @Valid @RequestBody UpsertRequest request) {
+        for (int i = 0; i < request.services().size(); i++) {
+            if (request.services().get(i).externalId() == null || request.services().get(i).externalId().isBlank()) {
+                throw Problems.of(HttpStatus.BAD_REQUEST, "externalId required",
+                        "services[" + i + "].externalId is required: the upsert matches entries by it");
+            }
+        }
+        return services.upsert(Callers.of(token), municipality, request.services().stream().map(ServiceRequest::toDetails).toList());
+    }
+
+    record RebuildResult(int indexed) {
+    }
+
+    @PostMapping("/search-index/rebuild")
+    @Operation(summary = "Rebuild this replica's search index from the stored entries (coordinators and operators)",
+            operationId = "rebuildSearchIndex")
+    RebuildResult rebuild() {
+        return new RebuildResult(services.rebuildIndex());
+    }
+
+    @GetMapping("/taxonomy-terms")
+    @Operation(summary = "The taxonomy of caregiver support the social map uses", operationId = "listTaxonomyTerms")
+    List<Taxonomy.Term> taxonomyTerms() {
+        return taxonomy.terms();
+    }
+}

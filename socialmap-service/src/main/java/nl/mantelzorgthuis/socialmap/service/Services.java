@@ -1,0 +1,145 @@
+package nl.mantelzorgthuis.socialmap.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import nl.mantelzorgthuis.socialmap.events.OutboxRelay;
+import nl.mantelzorgthuis.socialmap.events.ServiceChange;
+import nl.mantelzorgthuis.socialmap.events.ServiceEvents;
+import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
+import nl.mantelzorgthuis.socialmap.service.domain.Caller;
+import nl.mantelzorgthuis.socialmap.service.domain.ServiceAccess;
+import nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails;
+import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** The social-map use cases: each accepted change is stored with its event and audit entry, then indexed. */
+@Service
+public class Services {
+
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
+    private final ServiceStore store;
+    private final ServiceIndex index;
+    private final Taxonomy taxonomy;
+    private final ServiceEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    Services(ServiceStore store, ServiceIndex index, Taxonomy taxonomy, ServiceEvents events, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.taxonomy = taxonomy;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** The outcome of a municipality's bulk upsert: per external id, what happened. */
+    public record UpsertResult(int created, int updated, int unchanged, List<String> ids) {
+    }
+
+    public ServiceEntry create(Caller caller, ServiceDetails details, boolean demo) {
+        ServiceAccess.requireMayWrite(caller, null, details);
+        String maintainedBy = caller.is(Caller.MUNICIPAL_SYSTEM) ? caller.municipality() : null;
+        ServiceEntry entry = ServiceEntry.create(UUID.randomUUID().toString(), details, maintainedBy, caller.name(), demo,
+                taxonomy.codes(), clock.instant());
+        store.insert(entry, events.of(ServiceChange.CREATED, entry), AuditEntry.of(caller, ServiceChange.CREATED, 1, entry.updatedAt()));
+        written(entry);
+        log.info("Social-map entry {} created: {}", entry.id(), entry.name());
+        return entry;
+    }
+
+    public ServiceEntry get(String id) {
+        return store.find(id).orElseThrow(() -> Problems.notFound(id));
+    }
+
+    public ServiceEntry update(Caller caller, String id, Long expectedVersion, ServiceDetails details) {
+        ServiceEntry current = get(id);
+        ServiceAccess.requireMayWrite(caller, current, details);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Problems.stale(id, expectedVersion, current.version());
+        }
+        return replace(caller, current, current.update(details, caller.name(), taxonomy.codes(), clock.instant()), ServiceChange.UPDATED);
+    }
+
+    /** Someone checked the entry and confirms it is still right: resets the verification clock. */
+    public ServiceEntry verify(Caller caller, String id) {
+        ServiceEntry current = get(id);
+        ServiceAccess.requireMayWrite(caller, current, null);
+        return replace(caller, current, current.verify(caller.name(), clock.instant()), ServiceChange.VERIFIED);
+    }
+
+    /**
+     * A municipality's system sends its entries by external id: new ones are created, changed ones
+     * updated, identical ones left alone, so sending the same batch twice changes nothing.
+     */
+    public UpsertResult upsert(Caller caller, String municipality, List<ServiceDetails> batch) {
+        if (!caller.is(Caller.MUNICIPAL_SYSTEM) || !municipality.equals(caller.municipality())) {
+            throw new nl.mantelzorgthuis.socialmap.service.domain.ServiceAccessDenied(
+                    "Only the system of municipality " + municipality + " may upsert its entries");
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<String> ids = new java.util.ArrayList<>();
+        for (ServiceDetails details : batch) {
+            var existing = store.findMaintained(municipality, details.externalId());
+            if (existing.isEmpty()) {
+                try {
+                    ids.add(create(caller, details, false).id());
+                    created++;
+                    continue;
+                } catch (DuplicateKeyException | com.mongodb.MongoWriteException raced) {
+                    existing = store.findMaintained(municipality, details.externalId());
+                }
+            }
+            ServiceEntry current = existing.orElseThrow();
+            ids.add(current.id());
+            if (current.details().equals(details)) {
+                unchanged++;
+            } else {
+                replace(caller, current, current.update(details, caller.name(), taxonomy.codes(), clock.instant()), ServiceChange.UPDATED);
+                updated++;
+            }
+        }
+        return new UpsertResult(created, updated, unchanged, ids);
+    }
+
+    public int rebuildIndex() {
+        try (var entries = store.all()) {
+            return index.rebuild(entries);
+        }
+    }
+
+    public List<AuditEntry> audit(String id) {
+        return store.audit(id).orElseThrow(() -> Problems.notFound(id));
+    }
+
+    public record UnverifiedPage(List<ServiceEntry> items, long totalElements, Instant verifiedBefore) {
+    }
+
+    public UnverifiedPage unverified(int page, int pageSize) {
+        Instant cutoff = clock.instant().minus(ServiceEntry.VERIFICATION_PERIOD);
+        return new UnverifiedPage(store.verifiedBefore(cutoff, page, pageSize), store.countVerifiedBefore(cutoff), cutoff);
+    }
+
+    private ServiceEntry replace(Caller caller, ServiceEntry current, ServiceEntry next, ServiceChange change) {
+        if (!store.replace(next, current.version(), events.of(change, next),
+                AuditEntry.of(caller, change, next.version(), next.updatedAt()))) {
+            throw Problems.stale(current.id(), current.version(), get(current.id()).version());
+        }
+        written(next);
+        return next;
+    }
+
+    private void written(ServiceEntry entry) {
+        index.apply(entry);
+        relay.wakeUp();
+    }
+}

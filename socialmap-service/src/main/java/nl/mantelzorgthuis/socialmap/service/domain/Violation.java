@@ -1,0 +1,4 @@
+package nl.mantelzorgthuis.socialmap.service.domain;
+
+public record Violation(String field, String reason) {
+}

@@ -1,0 +1,298 @@
+package nl.mantelzorgthuis.socialmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.Api.Response;
+import nl.mantelzorgthuis.testsupport.EventContracts;
+import nl.mantelzorgthuis.testsupport.EventProbe;
+import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The social-map behaviour over HTTP against a running service, a real Kafka broker and a
+ * MongoDB-compatible store; written once, run on the embedded components here and on Testcontainers
+ * where Docker exists. Each test uses its own made-up municipality codes and words, so tests do not
+ * see each other's entries.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SocialMapApiContract {
+
+    static final TestIssuer issuer = TestIssuer.shared();
+    // Zwolle centre, Kampen (about 13 km), Deventer (about 32 km).
+    static final double[] ZWOLLE = {52.5168, 6.0830};
+    static final double[] KAMPEN = {52.5550, 5.9110};
+    static final double[] DEVENTER = {52.2550, 6.1639};
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Value("${spring.mongodb.uri}")
+    String mongoUri;
+
+    Api anonymous;
+    Api coordinator;
+
+    protected abstract Infrastructure infrastructure();
+
+    static void register(DynamicPropertyRegistry registry, Infrastructure infra, String database) {
+        registry.add("spring.mongodb.uri", () -> infra.mongoUri(database));
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("socialmap.events.poll-interval", () -> "200ms");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuer);
+    }
+
+    @BeforeEach
+    void clients() {
+        anonymous = new Api("http://localhost:" + port);
+        coordinator = anonymous.as(issuer.coordinator());
+    }
+
+    /** A made-up municipality code per test, so searches filtered by it see only that test's entries. */
+    static String area() {
+        return "GM" + (9000 + (int) (Math.random() * 999));
+    }
+
+    static String entry(String organization, String name, String description, String area, double[] point, String extra) {
+        return """
+                {"organization":"%s","name":"%s","description":"%s","serviceAreas":["%s"],
+                 "locations":[{"name":"Hoofdlocatie","address":"Grote Markt 1","postalCode":"8011 LW","city":"Zwolle",
+                   "municipality":"%s","latitude":%s,"longitude":%s}]%s}
+                """.formatted(organization, name, description, area, area, point[0], point[1], extra == null ? "" : "," + extra);
+    }
+
+    String create(Api as, String body) {
+        Response created = as.post("/api/v1/socialmap/services", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    JsonNode search(String query) {
+        Response response = anonymous.get("/api/v1/socialmap/search?" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    static List<String> names(JsonNode result) {
+        return result.get("items").valueStream().map(hit -> hit.get("service").get("name").asString()).toList();
+    }
+
+    @Test
+    void creates_an_entry_and_publishes_its_event_in_the_contract() {
+        String area = area();
+        Response created = anonymous.as(issuer.staff("Zwolle Doet!")).post("/api/v1/socialmap/services",
+                entry("Zwolle Doet!", "Mantelzorgsteunpunt Zwolle", "Informatie en advies voor mantelzorgers", area, ZWOLLE,
+                        "\"taxonomyTerms\":[\"mantelzorgsteunpunt\"],\"cost\":\"FREE\",\"fundingRoutes\":[\"FREE\"]"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.json().get("lastVerifiedAt").asString()).isNotBlank();
+        assertThat(anonymous.get("/api/v1/socialmap/services/" + id).json().get("locations").get(0).get("postalCode").asString())
+                .isEqualTo("8011LW");
+        try (EventProbe probe = new EventProbe(infrastructure().kafkaBootstrapServers(), "socialmap-events")) {
+            String message = await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(id), l -> !l.isEmpty()).getFirst().value();
+            assertThat(EventContracts.violations("socialmap/socialmap-event.schema.json", message)).isEmpty();
+        }
+    }
+
+    @Test
+    void finds_dutch_words_by_stem_compound_synonym_accent_and_typo() {
+        String area = area();
+        String logeerhuis = create(coordinator, entry("Zorggroep Noord", "Logeerhuis De Linde",
+                "Twee logeerhuizen waar uw naaste een weekend kan logeren", area, ZWOLLE, null));
+        String respijt = create(coordinator, entry("Humanitas", "Vrijwillige oppas",
+                "Respijt zorg aan huis door vrijwilligers", area, ZWOLLE, null));
+        String compound = create(coordinator, entry("Carinova", "Dagbesteding Het Anker",
+                "Dagbesteding en respijtzorg voor mensen met dementie", area, ZWOLLE, null));
+        String cafe = create(coordinator, entry("Zwolle Doet!", "Alzheimer Café Zwolle",
+                "Maandelijks mantelzorgcafé voor naasten", area, ZWOLLE, null));
+
+        assertThat(ids(search("municipality=" + area + "&q=logeerhuis"))).contains(logeerhuis);
+        assertThat(ids(search("municipality=" + area + "&q=logeerhuizen"))).contains(logeerhuis);
+        assertThat(ids(search("municipality=" + area + "&q=respijtzorg"))).contains(respijt, compound);
+        assertThat(ids(search("municipality=" + area + "&q=respijt+zorg"))).contains(respijt, compound);
+        assertThat(ids(search("municipality=" + area + "&q=kortdurend+verblijf"))).containsExactly(logeerhuis);
+        assertThat(ids(search("municipality=" + area + "&q=cafe"))).contains(cafe);
+        assertThat(ids(search("municipality=" + area + "&q=dagbestedng"))).containsExactly(compound);
+        assertThat(ids(search("municipality=" + area + "&q=geheugenproblemen"))).contains(compound, cafe);
+        assertThat(ids(search("municipality=" + area + "&q=klussendienst"))).isEmpty();
+        // A word in the name weighs more than the same word in the description.
+        assertThat(ids(search("municipality=" + area + "&q=dagbesteding")).getFirst()).isEqualTo(compound);
+    }
+
+    @Test
+    void searches_near_a_point_within_a_radius_nearest_first() {
+        String area = area();
+        String zwolle = create(coordinator, entry("A", "Steunpunt centrum", "mantelzorg", area, ZWOLLE, null));
+        String kampen = create(coordinator, entry("B", "Steunpunt Kampen", "mantelzorg", area, KAMPEN, null));
+        String deventer = create(coordinator, entry("C", "Steunpunt Deventer", "mantelzorg", area, DEVENTER, null));
+        JsonNode near = search("municipality=" + area + "&lat=52.5160&lon=6.0800&radiusKm=20");
+        assertThat(ids(near)).containsExactly(zwolle, kampen);
+        assertThat(near.get("items").get(1).get("distanceKm").asDouble()).isBetween(11.0, 14.0);
+        assertThat(ids(search("municipality=" + area + "&lat=52.5160&lon=6.0800&radiusKm=50"))).containsExactly(zwolle, kampen, deventer);
+        assertThat(anonymous.get("/api/v1/socialmap/search?lat=52.5").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/search?lat=95&lon=6").status()).isEqualTo(400);
+    }
+
+    @Test
+    void filters_combine_with_and_and_facets_count_all_matches() {
+        String area = area();
+        String free = create(coordinator, entry("A", "Gespreksgroep", "lotgenoten", area, ZWOLLE, """
+                "taxonomyTerms":["lotgenotencontact"],"cost":"FREE","fundingRoutes":["FREE"],"languages":["nl","tr"],
+                "minimumAge":18,"schedules":[{"day":"TUESDAY","opensAt":"19:00","closesAt":"21:00"}]"""));
+        String wmo = create(coordinator, entry("B", "Logeeropvang", "logeren", area, ZWOLLE, """
+                "taxonomyTerms":["respijtzorg-logeeropvang"],"cost":"PAID","fundingRoutes":["WMO","WLZ"],"languages":["nl"],
+                "minimumAge":65,"schedules":[{"day":"MONDAY","opensAt":"09:00","closesAt":"17:00"}]"""));
+        assertThat(ids(search("municipality=" + area + "&cost=FREE"))).containsExactly(free);
+        assertThat(ids(search("municipality=" + area + "&funding=WMO"))).containsExactly(wmo);
+        assertThat(ids(search("municipality=" + area + "&language=tr"))).containsExactly(free);
+        assertThat(ids(search("municipality=" + area + "&taxonomyTerm=respijtzorg-logeeropvang"))).containsExactly(wmo);
+        assertThat(ids(search("municipality=" + area + "&openDay=TUESDAY&openTime=20:00"))).containsExactly(free);
+        assertThat(ids(search("municipality=" + area + "&openDay=TUESDAY&openTime=21:00"))).isEmpty();
+        assertThat(ids(search("municipality=" + area + "&age=40"))).containsExactly(free);
+        assertThat(ids(search("municipality=" + area + "&cost=PAID&language=tr"))).isEmpty();
+        JsonNode facets = search("municipality=" + area).get("facets");
+        assertThat(facets.get("cost").get("FREE").asInt()).isEqualTo(1);
+        assertThat(facets.get("cost").get("PAID").asInt()).isEqualTo(1);
+        assertThat(facets.get("language").get("nl").asInt()).isEqualTo(2);
+        assertThat(facets.get("funding").get("WLZ").asInt()).isEqualTo(1);
+        assertThat(facets.get("area").get(area).asInt()).isEqualTo(2);
+        JsonNode page = search("municipality=" + area + "&pageSize=1&page=1");
+        assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(anonymous.get("/api/v1/socialmap/search?openDay=MONDAY").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/search?cost=CHEAP").status()).isEqualTo(400);
+    }
+
+    @Test
+    void staff_edit_only_their_own_organisations_entries() {
+        String area = area();
+        Api zwolleDoet = anonymous.as(issuer.staff("Zwolle Doet!"));
+        String id = create(zwolleDoet, entry("Zwolle Doet!", "Maatjesproject", "vrijwilligers", area, ZWOLLE, null));
+        assertThat(anonymous.as(issuer.staff("Isala Ziekenhuis")).post("/api/v1/socialmap/services",
+                entry("Zwolle Doet!", "Namens een ander", "x", area, ZWOLLE, null)).status()).isEqualTo(403);
+        Response others = anonymous.as(issuer.staff("Isala Ziekenhuis")).put("/api/v1/socialmap/services/" + id,
+                entry("Isala Ziekenhuis", "Overgenomen", "x", area, ZWOLLE, null), "*");
+        assertThat(others.status()).isEqualTo(403);
+        assertThat(others.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(zwolleDoet.put("/api/v1/socialmap/services/" + id, entry("Zwolle Doet!", "Maatjesproject Zwolle", "x", area, ZWOLLE, null),
+                null).status()).isEqualTo(428);
+        assertThat(zwolleDoet.put("/api/v1/socialmap/services/" + id, entry("Zwolle Doet!", "Maatjesproject Zwolle", "x", area, ZWOLLE, null),
+                "\"1\"").status()).isEqualTo(200);
+        assertThat(anonymous.post("/api/v1/socialmap/services", entry("X", "Y", "z", area, ZWOLLE, null)).status()).isEqualTo(401);
+        assertThat(anonymous.as(issuer.expired()).post("/api/v1/socialmap/services", entry("X", "Y", "z", area, ZWOLLE, null)).status())
+                .isEqualTo(401);
+        assertThat(ids(search("municipality=" + area))).containsExactly(id);
+        assertThat(names(search("municipality=" + area))).containsExactly("Maatjesproject Zwolle");
+        assertThat(zwolleDoet.get("/api/v1/socialmap/services/" + id + "/audit").status()).isEqualTo(403);
+        assertThat(coordinator.get("/api/v1/socialmap/services/" + id + "/audit").json().findValuesAsString("action"))
+                .containsExactly("CREATED", "UPDATED");
+    }
+
+    @Test
+    void a_municipality_upserts_its_entries_by_external_id_idempotently() {
+        String area = area();
+        Api municipality = anonymous.as(issuer.municipalClient("gemeente-test", area));
+        String batch = "{\"services\":[" + entry("Gemeente", "Wmo-loket", "Aanvraag respijtzorg via de Wmo", area, ZWOLLE,
+                "\"externalId\":\"wmo-1\",\"fundingRoutes\":[\"WMO\"]") + "," + entry("Gemeente", "Mantelzorgwaardering",
+                "Jaarlijkse waardering", area, ZWOLLE, "\"externalId\":\"mzw-1\",\"cost\":\"FREE\"") + "]}";
+        Response first = municipality.put("/api/v1/socialmap/municipalities/" + area + "/services", batch, null);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("created").asInt()).isEqualTo(2);
+        Response again = municipality.put("/api/v1/socialmap/municipalities/" + area + "/services", batch, null);
+        assertThat(again.json().get("unchanged").asInt()).isEqualTo(2);
+        assertThat(again.json().get("ids")).isEqualTo(first.json().get("ids"));
+        Response changed = municipality.put("/api/v1/socialmap/municipalities/" + area + "/services",
+                batch.replace("Jaarlijkse waardering", "Jaarlijkse waardering in november"), null);
+        assertThat(changed.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(changed.json().get("unchanged").asInt()).isEqualTo(1);
+        assertThat(search("municipality=" + area).get("page").get("totalElements").asInt()).isEqualTo(2);
+
+        assertThat(anonymous.as(issuer.municipalClient("andere-gemeente", "GM0001"))
+                .put("/api/v1/socialmap/municipalities/" + area + "/services", batch, null).status()).isEqualTo(403);
+        String firstId = first.json().get("ids").get(0).asString();
+        assertThat(anonymous.as(issuer.municipalClient("andere-gemeente", "GM0001")).post("/api/v1/socialmap/services/" + firstId
+                + "/verification", null).status()).isEqualTo(403);
+        assertThat(municipality.put("/api/v1/socialmap/municipalities/" + area + "/services",
+                batch.replace("\"externalId\":\"wmo-1\",", ""), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void rejects_bad_input_with_problem_details_never_500() {
+        String area = area();
+        Response invalid = coordinator.post("/api/v1/socialmap/services", """
+                {"organization":"","name":"x","serviceAreas":["Zwolle"],"languages":["Nederlands"],
+                 "locations":[{"postalCode":"12345","latitude":100,"longitude":6}]}""");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("invalidParams").findValuesAsString("name")).contains("organization", "serviceAreas[0]",
+                "languages[0]", "locations[0].postalCode", "locations[0].latitude");
+        Response rules = coordinator.post("/api/v1/socialmap/services", entry("A", "B", "c", area, ZWOLLE,
+                "\"taxonomyTerms\":[\"bestaat-niet\"],\"minimumAge\":70,\"maximumAge\":60"));
+        assertThat(rules.status()).isEqualTo(422);
+        assertThat(rules.json().get("invalidParams").findValuesAsString("name")).containsExactlyInAnyOrder("taxonomyTerms[0]", "maximumAge");
+        assertThat(coordinator.post("/api/v1/socialmap/services", "{\"name\":").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/services/none").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/v1/socialmap/search?municipality=Zwolle").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/search?q=" + "a".repeat(300)).status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/taxonomy-terms").json().findValuesAsString("code"))
+                .contains("respijtzorg-logeeropvang", "mantelzorgsteunpunt", "lotgenotencontact");
+    }
+
+    @Test
+    void flags_and_lists_entries_not_verified_for_a_year_until_someone_verifies_them() {
+        String area = area();
+        String id = create(coordinator, entry("A", "Oude vermelding", "x", area, ZWOLLE, null));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("lastVerifiedAt", Instant.now().minus(Duration.ofDays(400))), "services");
+        assertThat(anonymous.as(issuer.operator()).post("/api/v1/socialmap/search-index/rebuild", null).status()).isEqualTo(200);
+        assertThat(anonymous.post("/api/v1/socialmap/search-index/rebuild", null).status()).isEqualTo(401);
+        assertThat(search("municipality=" + area).get("items").get(0).get("needsVerification").asBoolean()).isTrue();
+        assertThat(anonymous.get("/api/v1/socialmap/services/unverified?pageSize=100").json().get("items").findValuesAsString("id"))
+                .contains(id);
+        assertThat(coordinator.post("/api/v1/socialmap/services/" + id + "/verification", null).status()).isEqualTo(200);
+        assertThat(search("municipality=" + area).get("items").get(0).get("needsVerification").asBoolean()).isFalse();
+        assertThat(anonymous.get("/api/v1/socialmap/services/unverified?pageSize=100").json().get("items").findValuesAsString("id"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void another_replicas_changes_reach_this_replicas_index_through_events() {
+        String area = area();
+        try (var replica = new org.springframework.boot.builder.SpringApplicationBuilder(SocialMapServiceApplication.class)
+                .run("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
+                        "--spring.kafka.bootstrap-servers=" + infrastructure().kafkaBootstrapServers(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer())) {
+            int replicaPort = replica.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            Api other = new Api("http://localhost:" + replicaPort).as(issuer.coordinator());
+            Response created = other.post("/api/v1/socialmap/services", entry("A", "Via de andere replica", "x", area, ZWOLLE, null));
+            assertThat(created.status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(names(search("municipality=" + area)))
+                    .containsExactly("Via de andere replica"));
+        }
+    }
+
+    static List<String> ids(JsonNode result) {
+        return result.get("items").valueStream().map(hit -> hit.get("service").get("id").asString()).toList();
+    }
+
+}

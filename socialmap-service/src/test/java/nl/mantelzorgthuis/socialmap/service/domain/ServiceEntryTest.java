@@ -1,0 +1,72 @@
+package nl.mantelzorgthuis.socialmap.service.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceEntryTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final Set<String> TERMS = Set.of("respijtzorg-logeeropvang", "mantelzorgsteunpunt");
+
+    static ServiceDetails details(String organization) {
+        return new ServiceDetails(organization, null, "Logeerhuis De Linde", null, "Logeren voor een weekend", null, null, null, null,
+                List.of("respijtzorg-logeeropvang"), Set.of(FundingRoute.WMO), Cost.PAID, null, List.of("nl"), 65, null,
+                List.of("GM0193"), List.of(new Location("De Linde", "Lindelaan 1", "8012AB", "Zwolle", "GM0193", 52.5, 6.1)),
+                List.of(new OpeningHours(DayOfWeek.FRIDAY, LocalTime.of(17, 0), LocalTime.of(22, 0))));
+    }
+
+    @Test
+    void last_verified_is_kept_apart_from_last_modified_and_expires_after_a_year() {
+        ServiceEntry entry = ServiceEntry.create("s1", details("Zorggroep"), null, "staff", false, TERMS, NOW);
+        assertThat(entry.needsVerification(NOW.plus(Duration.ofDays(364)))).isFalse();
+        assertThat(entry.needsVerification(NOW.plus(Duration.ofDays(366)))).isTrue();
+        ServiceEntry verified = entry.verify("coordinator", NOW.plus(Duration.ofDays(366)));
+        assertThat(verified.needsVerification(NOW.plus(Duration.ofDays(366)))).isFalse();
+        assertThat(verified.lastVerifiedBy()).isEqualTo("coordinator");
+        assertThat(verified.version()).isEqualTo(2);
+    }
+
+    @Test
+    void rejects_unknown_terms_inverted_ages_and_hours_and_half_points() {
+        ServiceDetails d = details("Zorggroep");
+        ServiceDetails wrong = new ServiceDetails(d.organization(), null, d.name(), null, null, null, null, null, null,
+                List.of("bestaat-niet"), Set.of(FundingRoute.WMO), Cost.FREE, null, List.of(), 70, 60, List.of(),
+                List.of(new Location(null, null, null, null, null, 52.0, null)),
+                List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(9, 0))));
+        assertThatThrownBy(() -> ServiceEntry.create("s", wrong, null, "x", false, TERMS, NOW))
+                .isInstanceOfSatisfying(ServiceRuleViolation.class, e -> assertThat(e.violations()).extracting(Violation::field)
+                        .containsExactlyInAnyOrder("maximumAge", "taxonomyTerms[0]", "schedules[0].closesAt", "locations[0]",
+                                "fundingRoutes"));
+    }
+
+    @Test
+    void staff_write_their_own_organisations_entries_and_municipalities_the_ones_they_maintain() {
+        ServiceEntry own = ServiceEntry.create("s1", details("Zorggroep"), null, "staff", false, TERMS, NOW);
+        ServiceEntry maintained = ServiceEntry.create("s2", details("Gemeente Zwolle"), "GM0193", "system", false, TERMS, NOW);
+        Caller zorggroep = new Caller("u", "u", Set.of(Caller.ORGANISATION_STAFF), "zorggroep ", null);
+        Caller other = new Caller("v", "v", Set.of(Caller.ORGANISATION_STAFF), "Humanitas", null);
+        Caller zwolle = new Caller("c", "c", Set.of(Caller.MUNICIPAL_SYSTEM), null, "GM0193");
+        ServiceAccess.requireMayWrite(zorggroep, own, details("Zorggroep"));
+        assertThatThrownBy(() -> ServiceAccess.requireMayWrite(other, own, details("Humanitas"))).isInstanceOf(ServiceAccessDenied.class);
+        assertThatThrownBy(() -> ServiceAccess.requireMayWrite(zorggroep, own, details("Humanitas"))).isInstanceOf(ServiceAccessDenied.class);
+        ServiceAccess.requireMayWrite(zwolle, maintained, null);
+        assertThatThrownBy(() -> ServiceAccess.requireMayWrite(zwolle, own, null)).isInstanceOf(ServiceAccessDenied.class);
+    }
+
+    @Test
+    void opening_hours_include_the_opening_minute_and_exclude_the_closing_one() {
+        OpeningHours evening = new OpeningHours(DayOfWeek.TUESDAY, LocalTime.of(19, 0), LocalTime.of(21, 0));
+        assertThat(evening.isOpenAt(DayOfWeek.TUESDAY, LocalTime.of(19, 0))).isTrue();
+        assertThat(evening.isOpenAt(DayOfWeek.TUESDAY, LocalTime.of(21, 0))).isFalse();
+        assertThat(evening.isOpenAt(DayOfWeek.WEDNESDAY, LocalTime.of(20, 0))).isFalse();
+    }
+}
