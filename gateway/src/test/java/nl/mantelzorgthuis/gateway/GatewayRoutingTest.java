@@ -61,6 +61,7 @@ class GatewayRoutingTest {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("platform.services.practice", () -> "http://localhost:" + backend.getAddress().getPort());
         registry.add("platform.services.experiment", () -> "http://localhost:" + experimentBackend.getAddress().getPort());
+        registry.add("platform.services.socialmap", () -> "http://localhost:" + experimentBackend.getAddress().getPort());
         registry.add("platform.identity.issuer", () -> TestIssuer.shared().issuer());
     }
 
@@ -140,6 +141,8 @@ class GatewayRoutingTest {
         assertThat(get("/api/v1/practices/p1/experiments").body()).contains("experiment-service", "/api/v1/practices/p1/experiments");
         assertThat(get("/api/v1/practices/p1").body()).doesNotContain("experiment-service");
         assertThat(get("/openapi/experiment-service.json").statusCode()).isEqualTo(200);
+        // The social map shares this stand-in (without its route the gateway would answer 404).
+        assertThat(get("/api/v1/socialmap/search?q=logeeropvang").body()).contains("\"path\":\"/api/v1/socialmap/search\"");
     }
 
     @AfterAll

@@ -147,6 +147,22 @@ final class DemoData {
         return loaded;
     }
 
+    /** Loads the fictional demo social map (DemoSocialMap) through the gateway once, as the demo coordinator. */
+    static int loadSocialMapOnce(PlatformConfig config) throws Exception {
+        Path marker = config.dataDir().resolve("demo-socialmap-loaded");
+        if (Files.exists(marker)) {
+            return 0;
+        }
+        Gateway api = new Gateway(config);
+        int loaded = 0;
+        for (var entry : DemoSocialMap.demo()) {
+            api.call("POST", "/api/v1/socialmap/services", entry.toString(), null, 201);
+            loaded++;
+        }
+        Files.writeString(marker, "loaded " + loaded + " social-map entries\n");
+        return loaded;
+    }
+
     private static void loadMeasure(Gateway api, String experimentId, JsonNode measure) throws Exception {
         var definition = JSON.createObjectNode().put("name", measure.get("name").asString())
                 .put("unit", measure.get("unit").asString()).put("betterWhen", measure.get("betterWhen").asString());
@@ -214,6 +230,12 @@ final class DemoData {
 
         JsonNode call(String method, String path, String body, String ifMatch, int expected) throws Exception {
             HttpResponse<String> response = send(method, path, body, ifMatch);
+            // The gateway's rate limit applies to the loader too; a 429 was not processed, so waiting and sending again is safe.
+            for (int attempt = 0; response.statusCode() == 429 && attempt < 30; attempt++) {
+                long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                Thread.sleep(Math.max(1, seconds) * 1000);
+                response = send(method, path, body, ifMatch);
+            }
             if (response.statusCode() != expected) {
                 throw new IllegalStateException("Demo data: " + method + " " + path + " answered " + response.statusCode() + " "
                         + response.body());

@@ -77,9 +77,14 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_MONGODB_URI", mongoBase + "experiments",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
+        services.add(new ServiceProcess("socialmap-service", config.socialmapPort(), config.jar("socialmap-service"), Map.of(
+                "SPRING_MONGODB_URI", mongoBase + "socialmap",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
                 "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
                 "PLATFORM_SERVICES_EXPERIMENT", "http://localhost:" + config.experimentPort(),
+                "PLATFORM_SERVICES_SOCIALMAP", "http://localhost:" + config.socialmapPort(),
                 "PLATFORM_SERVICES_IDENTITY", config.issuer(),
                 "PLATFORM_IDENTITY_ISSUER", config.issuer(),
                 "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), logs, config.serviceJvmOptions()));
@@ -100,6 +105,10 @@ public final class LocalPlatform implements AutoCloseable {
             int experiments = DemoData.loadExperimentsOnce(config, Duration.ofSeconds(60));
             if (experiments > 0) {
                 log.info("Loaded {} demo experiments (seed 003; measures are illustrative)", experiments);
+            }
+            int socialMap = DemoData.loadSocialMapOnce(config);
+            if (socialMap > 0) {
+                log.info("Loaded {} demo social-map entries (fictional, marked demo)", socialMap);
             }
         }
         startUp = Duration.between(begin, Instant.now());
@@ -135,6 +144,7 @@ public final class LocalPlatform implements AutoCloseable {
         out.append(String.format("  %-20s %-32s %d MiB%n", "total", "", totalRssKiB() / 1024));
         out.append("\n  Try:  curl ").append(gatewayUrl()).append("/api/v1/practices\n");
         out.append("        curl '").append(gatewayUrl()).append("/api/v1/experiments?q=respijtzorg'\n");
+        out.append("        curl '").append(gatewayUrl()).append("/api/v1/socialmap/search?q=logeeropvang&lat=52.5168&lon=6.083'\n");
         out.append("  Login (portal): ").append(gatewayUrl()).append("/portal/me   demo accounts: see README\n");
         out.append("  API:  ").append(gatewayUrl()).append("/swagger-ui.html (all OpenAPI documents)\n");
         out.append("  Data: ").append(config.dataDir()).append("   Logs: ").append(config.dataDir().resolve("logs")).append('\n');

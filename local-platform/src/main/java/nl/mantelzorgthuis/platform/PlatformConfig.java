@@ -14,6 +14,7 @@ public record PlatformConfig(
         int gatewayPort,
         int practicePort,
         int experimentPort,
+        int socialmapPort,
         int identityPort,
         int kafkaPort,
         int kafkaControllerPort,
@@ -30,13 +31,14 @@ public record PlatformConfig(
                 Integer.parseInt(setting("platform.gateway-port", "8080")),
                 Integer.parseInt(setting("platform.practice-port", "8081")),
                 Integer.parseInt(setting("platform.experiment-port", "8082")),
+                Integer.parseInt(setting("platform.socialmap-port", "8083")),
                 Integer.parseInt(setting("platform.identity-port", "9000")),
                 Integer.parseInt(setting("platform.kafka-port", "9092")),
                 Integer.parseInt(setting("platform.kafka-controller-port", "9093")),
                 Integer.parseInt(setting("platform.mongo-port", "27017")),
                 Boolean.parseBoolean(setting("platform.demo-data", "true")),
                 Duration.ofSeconds(Long.parseLong(setting("platform.start-timeout-seconds", "180"))),
-                // Small heaps and quick start-up suit a laptop running six JVMs on two cores.
+                // Small heaps and quick start-up suit a laptop running seven JVMs on two cores.
                 setting("platform.service-jvm-options", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
     }
 

@@ -43,7 +43,7 @@ class LocalPlatformEndToEndTest {
         Path data = Files.createTempDirectory("platform-e2e");
         PlatformConfig defaults = PlatformConfig.fromEnvironment();
         platform = new LocalPlatform(new PlatformConfig(defaults.root(), data, KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
                 true, Duration.ofSeconds(180), defaults.serviceJvmOptions())).start();
     }
 
@@ -147,6 +147,20 @@ class LocalPlatformEndToEndTest {
         assertThat(lessons).hasSize(2);
         assertThat(send("POST", base + "/transitions", "{\"status\":\"COMPLETED\"}", auth).statusCode()).isEqualTo(409);
         assertThat(send("POST", base + "/transitions", "{\"status\":\"EVALUATED\"}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anyone_searches_the_demo_social_map_through_the_gateway_by_words_place_and_filters() throws Exception {
+        JsonNode near = JSON.readTree(send("GET", "/api/v1/socialmap/search?q=logeerhuis&lat=52.5168&lon=6.083&radiusKm=15", null).body());
+        assertThat(near.get("items").get(0).get("service").get("name").asString()).isEqualTo("Logeerhuis Zwolle");
+        assertThat(near.get("items").get(0).get("service").get("demo").asBoolean()).isTrue();
+        JsonNode free = JSON.readTree(send("GET", "/api/v1/socialmap/search?municipality=GM0796&cost=FREE&taxonomyTerm=lotgenotencontact",
+                null).body());
+        assertThat(free.get("page").get("totalElements").asInt()).isEqualTo(3);
+        assertThat(free.get("facets").get("language").get("nl").asInt()).isEqualTo(3);
+        JsonNode typo = JSON.readTree(send("GET", "/api/v1/socialmap/search?q=dagbestedng&municipality=GM0546", null).body());
+        assertThat(typo.get("items").get(0).get("service").get("name").asString()).isEqualTo("Dagbesteding De Ontmoeting Leiden");
+        assertThat(send("POST", "/api/v1/socialmap/services", "{}").statusCode()).isEqualTo(401);
     }
 
     @Test

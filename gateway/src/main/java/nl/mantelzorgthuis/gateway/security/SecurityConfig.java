@@ -70,7 +70,8 @@ class SecurityConfig {
 
     private static ServerHttpSecurity.AuthorizeExchangeSpec authorizeApi(ServerHttpSecurity.AuthorizeExchangeSpec a) {
         return a.pathMatchers(HttpMethod.OPTIONS).permitAll()
-                .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit", "/api/v1/experiments/*/audit").authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit", "/api/v1/experiments/*/audit",
+                        "/api/v1/socialmap/services/*/audit").authenticated()
                 .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
                 .pathMatchers("/api/**", "/portal/**").authenticated();
     }

@@ -86,7 +86,7 @@ class ServiceController {
     @PostMapping("/services")
     @Operation(summary = "Add a service to the social map (your own organisation's, or as coordinator)", operationId = "createService")
     ResponseEntity<ServiceEntry> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ServiceRequest request) {
-        ServiceEntry entry = services.create(Callers.of(token), request.toDetails(), false);
+        ServiceEntry entry = services.create(Callers.of(token), request.toDetails(), Boolean.TRUE.equals(request.demo()));
         return ResponseEntity.created(URI.create("/api/v1/socialmap/services/" + entry.id())).eTag(ETags.of(entry.version())).body(entry);
     }
 

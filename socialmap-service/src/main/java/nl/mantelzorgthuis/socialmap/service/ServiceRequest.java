@@ -42,7 +42,8 @@ record ServiceRequest(
         @Min(0) @Max(150) Integer maximumAge,
         @Size(max = 400) List<@Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String> serviceAreas,
         @Size(max = 50) List<@Valid @NotNull LocationRequest> locations,
-        @Size(max = 50) List<@Valid @NotNull HoursRequest> schedules) {
+        @Size(max = 50) List<@Valid @NotNull HoursRequest> schedules,
+        Boolean demo) {
 
     record LocationRequest(
             @Size(max = 200) String name,

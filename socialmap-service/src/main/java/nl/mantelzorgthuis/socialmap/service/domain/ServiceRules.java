@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Rules a social-map entry must meet beyond field formats: consistent ages, hours, places and known taxonomy terms. */
+/**
+ * Rules a social-map entry must meet beyond field formats: consistent ages, hours, places and known
+ * taxonomy terms. Cost (what the caregiver pays) and funding route (who pays the provider) are
+ * independent: a Wmo desk is free to visit and its support is Wmo-funded.
+ */
 public final class ServiceRules {
 
     private ServiceRules() {
@@ -32,9 +36,6 @@ public final class ServiceRules {
             if ((location.latitude() == null) != (location.longitude() == null)) {
                 violations.add(new Violation("locations[" + i + "]", "needs both latitude and longitude, or neither"));
             }
-        }
-        if (d.cost() == Cost.FREE && !d.fundingRoutes().isEmpty() && !d.fundingRoutes().contains(FundingRoute.FREE)) {
-            violations.add(new Violation("fundingRoutes", "a free service is funded FREE (or has no funding routes)"));
         }
         return violations;
     }

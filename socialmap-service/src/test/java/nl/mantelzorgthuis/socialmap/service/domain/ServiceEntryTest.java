@@ -44,8 +44,7 @@ class ServiceEntryTest {
                 List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(9, 0))));
         assertThatThrownBy(() -> ServiceEntry.create("s", wrong, null, "x", false, TERMS, NOW))
                 .isInstanceOfSatisfying(ServiceRuleViolation.class, e -> assertThat(e.violations()).extracting(Violation::field)
-                        .containsExactlyInAnyOrder("maximumAge", "taxonomyTerms[0]", "schedules[0].closesAt", "locations[0]",
-                                "fundingRoutes"));
+                        .containsExactlyInAnyOrder("maximumAge", "taxonomyTerms[0]", "schedules[0].closesAt", "locations[0]"));
     }
 
     @Test
