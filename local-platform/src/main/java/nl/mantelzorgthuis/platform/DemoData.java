@@ -155,7 +155,7 @@ final class DemoData {
         }
         Gateway api = new Gateway(config);
         int loaded = 0;
-        for (var entry : DemoSocialMap.demo()) {
+        for (var entry : nl.mantelzorgthuis.testsupport.DemoSocialMap.demo()) {
             api.call("POST", "/api/v1/socialmap/services", entry.toString(), null, 201);
             loaded++;
         }

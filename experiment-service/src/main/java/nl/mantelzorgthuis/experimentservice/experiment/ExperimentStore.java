@@ -98,6 +98,8 @@ public class ExperimentStore {
     void changedSince(Instant since, Consumer<ExperimentSummary> action) {
         Query query = since.equals(Instant.EPOCH) ? new Query() : Query.query(where("updatedAt").gte(since));
         query.fields().include(ExperimentSummary.FIELDS);
+        // Batches, because the embedded store otherwise sends everything in one reply (driver limit 48 MB).
+        query.cursorBatchSize(1000);
         mongo.stream(query, ExperimentSummary.class, COLLECTION).forEach(action);
     }
 

@@ -83,6 +83,8 @@ public class ServiceIndex {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Set by writes; the next search refreshes first, so a reader sees its own write without a reopen per write. */
+    private volatile boolean changed;
 
     ServiceIndex(JsonMapper json, Clock clock, MeterRegistry meters) {
         this.json = json;
@@ -111,7 +113,7 @@ public class ServiceIndex {
         try {
             writer.updateDocument(new Term("id", entry.id()), facets.build(document(entry)));
             versions.put(entry.id(), entry.version());
-            searchers.maybeRefresh();
+            changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,6 +149,10 @@ public class ServiceIndex {
 
     public SearchResult search(SearchRequest request) {
         try {
+            if (changed) {
+                changed = false;
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return search(searcher, request);
@@ -158,10 +164,26 @@ public class ServiceIndex {
         }
     }
 
-    private SearchResult search(IndexSearcher searcher, SearchRequest r) throws IOException {
+    /**
+     * Words the index does not know, probably misspelt: only these are matched with typo tolerance.
+     * Fuzzy matching walks the term dictionary and is the costliest part of a query, so known words
+     * are matched exactly.
+     */
+    private static java.util.Set<String> unknownWords(IndexSearcher searcher, List<String> words) throws IOException {
+        java.util.Set<String> unknown = new java.util.HashSet<>();
+        for (String word : words) {
+            if (searcher.getIndexReader().docFreq(new Term("name", word)) == 0
+                    && searcher.getIndexReader().docFreq(new Term("text", word)) == 0) {
+                unknown.add(word);
+            }
+        }
+        return unknown;
+    }
+
+    private FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, SearchRequest r, List<String> words,
+            java.util.Set<String> fuzzy) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        List<String> words = words(r.text());
-        query.add(words.isEmpty() ? new MatchAllDocsQuery() : textQuery(words), words.isEmpty() ? Occur.FILTER : Occur.MUST);
+        query.add(words.isEmpty() ? new MatchAllDocsQuery() : textQuery(words, fuzzy), words.isEmpty() ? Occur.FILTER : Occur.MUST);
         query.add(new TermQuery(new Term("status", ServiceStatus.ACTIVE.name())), Occur.FILTER);
         if (r.hasPoint() && r.radiusKm() != null) {
             query.add(LatLonPoint.newDistanceQuery("point", r.latitude(), r.longitude(), r.radiusKm() * 1000), Occur.FILTER);
@@ -184,8 +206,12 @@ public class ServiceIndex {
                 : words.isEmpty() ? new Sort(new SortField("nameSort", SortField.Type.STRING)) : new Sort(SortField.FIELD_SCORE,
                         new SortField("nameSort", SortField.Type.STRING));
         int wanted = (r.page() + 1) * r.pageSize();
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query.build(), Math.max(wanted, 1),
-                sort, true, new FacetsCollectorManager());
+        return FacetsCollectorManager.search(searcher, query.build(), Math.max(wanted, 1), sort, true, new FacetsCollectorManager());
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest r) throws IOException {
+        List<String> words = words(r.text());
+        FacetsCollectorManager.FacetsResult result = run(searcher, r, words, unknownWords(searcher, words));
         TopDocs top = result.topDocs();
         Instant now = clock.instant();
         List<SearchResult.Hit> hits = new ArrayList<>();
@@ -208,10 +234,8 @@ public class ServiceIndex {
         for (String dimension : FACETS) {
             counts.put(dimension, new LinkedHashMap<>());
         }
-        SortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
-        } catch (IllegalArgumentException empty) {
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state == null) {
             return counts; // no document has facet values yet
         }
         Facets facetCounts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
@@ -231,24 +255,44 @@ public class ServiceIndex {
         return counts;
     }
 
+    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private volatile FacetState facetState;
+
+    /** The facet ordinals of a reader, built once per reader (costly: it walks every facet value in the index). */
+    private SortedSetDocValuesReaderState facetState(org.apache.lucene.index.IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader() == reader) {
+            return current.state();
+        }
+        try {
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facets);
+            facetState = new FacetState(reader, state);
+            return state;
+        } catch (IllegalArgumentException empty) {
+            return null;
+        }
+    }
+
     /**
      * Every word must match, in the name (weighted higher) or the other texts, exactly (after
-     * stemming) or with a typo or two; two neighbouring words may also match as one compound
-     * ("respijt zorg" finds "respijtzorg").
+     * stemming) or, for words the index does not know, with a typo or two; two neighbouring words may
+     * also match as one compound ("respijt zorg" finds "respijtzorg").
      */
-    private static Query textQuery(List<String> words) {
+    private static Query textQuery(List<String> words, java.util.Set<String> fuzzy) {
         BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-        alternatives.add(allOf(words), Occur.SHOULD);
+        alternatives.add(allOf(words, fuzzy), Occur.SHOULD);
         for (int i = 0; i + 1 < words.size(); i++) {
             List<String> joined = new ArrayList<>(words.subList(0, i));
             joined.add(words.get(i) + words.get(i + 1));
             joined.addAll(words.subList(i + 2, words.size()));
-            alternatives.add(allOf(joined), Occur.SHOULD);
+            alternatives.add(allOf(joined, fuzzy), Occur.SHOULD);
         }
         return alternatives.build();
     }
 
-    private static Query allOf(List<String> words) {
+    private static Query allOf(List<String> words, java.util.Set<String> fuzzy) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String word : words) {
             BooleanQuery.Builder matches = new BooleanQuery.Builder();
@@ -256,7 +300,7 @@ public class ServiceIndex {
                 float boost = field.equals("name") ? 3f : 1f;
                 matches.add(new BoostQuery(new TermQuery(new Term(field, word)), boost * 2), Occur.SHOULD);
                 int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
-                if (edits > 0) {
+                if (fuzzy.contains(word) && edits > 0) {
                     matches.add(new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 1, 50, true), boost), Occur.SHOULD);
                 }
             }

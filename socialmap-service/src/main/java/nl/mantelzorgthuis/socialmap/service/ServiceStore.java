@@ -93,9 +93,12 @@ public class ServiceStore {
         return mongo.count(Query.query(where("lastVerifiedAt").lt(cutoff)), COLLECTION);
     }
 
-    /** Every entry, streamed: what the search index is rebuilt from. */
+    /**
+     * Every entry, streamed: what the search index is rebuilt from. An explicit batch size, because the
+     * embedded store otherwise answers with one reply of every document, beyond the driver's 48 MB limit.
+     */
     public Stream<ServiceEntry> all() {
-        return mongo.stream(withoutBookkeeping(new Query()), ServiceEntry.class, COLLECTION);
+        return mongo.stream(withoutBookkeeping(new Query()).cursorBatchSize(1000), ServiceEntry.class, COLLECTION);
     }
 
     private static Query withoutBookkeeping(Query query) {

@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.platform;
+package nl.mantelzorgthuis.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +88,13 @@ public final class DemoSocialMap {
     private DemoSocialMap() {
     }
 
+    /** The town centres (latitude, longitude) of the municipalities, for searches near them. */
+    public static List<double[]> centres() {
+        return MUNICIPALITIES.stream().map(m -> new double[] {m.latitude(), m.longitude()}).toList();
+    }
+
     /** The demo map: every template in every municipality. */
-    static List<ObjectNode> demo() {
+    public static List<ObjectNode> demo() {
         List<ObjectNode> entries = new ArrayList<>();
         Random random = new Random(2022);
         for (Municipality municipality : MUNICIPALITIES) {
