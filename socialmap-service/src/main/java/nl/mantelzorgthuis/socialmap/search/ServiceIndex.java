@@ -85,6 +85,8 @@ public class ServiceIndex {
     private final SearcherManager searchers;
     /** Set by writes; the next search refreshes first, so a reader sees its own write without a reopen per write. */
     private volatile boolean changed;
+    /** While a rebuild runs, searches keep the last complete index instead of a half-built one. */
+    private volatile boolean rebuilding;
 
     ServiceIndex(JsonMapper json, Clock clock, MeterRegistry meters) {
         this.json = json;
@@ -121,14 +123,16 @@ public class ServiceIndex {
 
     /** Replaces the whole index with {@code entries}; returns how many were indexed. */
     public synchronized int rebuild(Stream<ServiceEntry> entries) {
+        rebuilding = true;
         try {
             writer.deleteAll();
             versions.clear();
             int[] count = {0};
+            // updateDocument, not addDocument: a change indexed meanwhile must not end up twice.
             entries.forEach(entry -> {
                 try {
-                    writer.addDocument(facets.build(document(entry)));
-                    versions.put(entry.id(), entry.version());
+                    writer.updateDocument(new Term("id", entry.id()), facets.build(document(entry)));
+                    versions.merge(entry.id(), entry.version(), Math::max);
                     count[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -140,6 +144,8 @@ public class ServiceIndex {
             return count[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            rebuilding = false;
         }
     }
 
@@ -149,7 +155,7 @@ public class ServiceIndex {
 
     public SearchResult search(SearchRequest request) {
         try {
-            if (changed) {
+            if (changed && !rebuilding) {
                 changed = false;
                 searchers.maybeRefreshBlocking();
             }
