@@ -55,7 +55,48 @@ abstract class SocialMapApiContract {
 
     protected abstract Infrastructure infrastructure();
 
+    /** Stands in for PDOK Locatieserver's "free" endpoint, answering in its documented format. */
+    static final com.sun.net.httpserver.HttpServer pdok = pdok();
+    static final java.util.Map<String, Integer> pdokCalls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static com.sun.net.httpserver.HttpServer pdok() {
+        try {
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+            server.createContext("/bzk/locatieserver/search/v3_1/free", exchange -> {
+                String q = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery().replaceAll(".*\\bq=([^&]*).*", "$1"),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                pdokCalls.merge(q, 1, Integer::sum);
+                if (q.startsWith("traag")) {
+                    try {
+                        Thread.sleep(3000); // longer than the geocoder's read timeout in these tests
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                String doc = switch (q) {
+                    case "8011LW" -> "{\"type\":\"postcode\",\"weergavenaam\":\"8011LW Zwolle\",\"centroide_ll\":\"POINT(6.0886 52.5155)\",\"gemeentecode\":\"0193\"}";
+                    case "kampen" -> "{\"type\":\"woonplaats\",\"weergavenaam\":\"Kampen, Kampen, Overijssel\",\"centroide_ll\":\"POINT(5.911 52.555)\",\"gemeentecode\":\"0166\"}";
+                    default -> null;
+                };
+                byte[] body = ("{\"response\":{\"numFound\":" + (doc == null ? 0 : 1) + ",\"start\":0,\"maxScore\":1.0,\"docs\":["
+                        + (doc == null ? "" : doc) + "]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void register(DynamicPropertyRegistry registry, Infrastructure infra, String database) {
+        registry.add("socialmap.geocoder.url",
+                () -> "http://localhost:" + pdok.getAddress().getPort() + "/bzk/locatieserver/search/v3_1/free");
+        registry.add("socialmap.geocoder.read-timeout", () -> "500ms");
         registry.add("spring.mongodb.uri", () -> infra.mongoUri(database));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("socialmap.events.poll-interval", () -> "200ms");
@@ -152,6 +193,45 @@ abstract class SocialMapApiContract {
         assertThat(ids(search("municipality=" + area + "&lat=52.5160&lon=6.0800&radiusKm=50"))).containsExactly(zwolle, kampen, deventer);
         assertThat(anonymous.get("/api/v1/socialmap/search?lat=52.5").status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/socialmap/search?lat=95&lon=6").status()).isEqualTo(400);
+    }
+
+    @Test
+    void searches_near_a_postcode_or_place_through_the_geocoder_and_says_why_when_it_cannot() {
+        String area = area();
+        String zwolle = create(coordinator, entry("A", "Steunpunt binnenstad", "mantelzorg", area, ZWOLLE, null));
+        String kampen = create(coordinator, entry("B", "Steunpunt Kampen", "mantelzorg", area, KAMPEN, null));
+        String deventer = create(coordinator, entry("C", "Steunpunt Deventer", "mantelzorg", area, DEVENTER, null));
+
+        JsonNode byPostcode = search("municipality=" + area + "&near=8011+lw");
+        assertThat(byPostcode.get("place").get("resolved").asBoolean()).isTrue();
+        assertThat(byPostcode.get("place").get("municipality").asString()).isEqualTo("GM0193");
+        assertThat(ids(byPostcode)).containsExactly(zwolle);                       // 10 km around a place by default
+        assertThat(ids(search("municipality=" + area + "&near=8011LW&radiusKm=20"))).containsExactly(zwolle, kampen);
+        assertThat(pdokCalls.get("8011LW")).isEqualTo(1);                            // cached
+        assertThat(ids(search("municipality=" + area + "&near=Kampen&radiusKm=5"))).containsExactly(kampen);
+
+        JsonNode unknown = search("municipality=" + area + "&near=Nergenshuizen");
+        assertThat(unknown.get("place").get("resolved").asBoolean()).isFalse();
+        assertThat(unknown.get("notes").get(0).asString()).contains("Nergenshuizen", "no place");
+        assertThat(ids(unknown)).containsExactlyInAnyOrder(zwolle, kampen, deventer);
+
+        // A geocoder that does not answer costs a search at most its timeout; after repeated failures it is not asked at all.
+        int timedOut = 0;
+        String note = "";
+        for (int i = 0; i < 8 && !note.contains("not asked for a while"); i++) {
+            long start = System.nanoTime();
+            JsonNode slow = search("municipality=" + area + "&near=traag" + i);
+            note = slow.get("notes").get(0).asString();
+            assertThat(ids(slow)).hasSize(3);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+            timedOut += note.contains("did not answer") ? 1 : 0;
+        }
+        assertThat(timedOut).isBetween(1, 5);
+        assertThat(note).contains("not asked for a while");
+        assertThat(search("municipality=" + area + "&near=traag9").get("notes").get(0).asString()).contains("not asked for a while");
+        assertThat(pdokCalls).doesNotContainKey("traag9");
+        // Searching by point does not need the geocoder.
+        assertThat(ids(search("municipality=" + area + "&lat=52.5160&lon=6.0800&radiusKm=20"))).containsExactly(zwolle, kampen);
     }
 
     @Test

@@ -231,7 +231,7 @@ public class ServiceIndex {
         long total = top.totalHits.value();
         int pages = (int) ((total + r.pageSize() - 1) / r.pageSize());
         return new SearchResult(hits, facetCounts(searcher, result), new SearchResult.PageInfo(r.page(), r.pageSize(), total, pages),
-                List.of());
+                List.of(), null);
     }
 
     private Map<String, Map<String, Integer>> facetCounts(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result)

@@ -45,11 +45,13 @@ class ServiceController {
     private final Services services;
     private final ServiceIndex index;
     private final Taxonomy taxonomy;
+    private final nl.mantelzorgthuis.socialmap.place.Geocoder geocoder;
 
-    ServiceController(Services services, ServiceIndex index, Taxonomy taxonomy) {
+    ServiceController(Services services, ServiceIndex index, Taxonomy taxonomy, nl.mantelzorgthuis.socialmap.place.Geocoder geocoder) {
         this.services = services;
         this.index = index;
         this.taxonomy = taxonomy;
+        this.geocoder = geocoder;
     }
 
     @GetMapping("/search")
@@ -59,7 +61,9 @@ class ServiceController {
             @Parameter(description = "Words, e.g. logeeropvang dementie") @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
             @RequestParam(required = false) @DecimalMin("-180") @DecimalMax("180") Double lon,
-            @Parameter(description = "Radius around lat/lon in km (default 25 with a point)")
+            @Parameter(description = "A Dutch postcode or place name instead of lat/lon, resolved with PDOK Locatieserver")
+            @RequestParam(required = false) @Size(min = 2, max = 100) String near,
+            @Parameter(description = "Radius around lat/lon or near, in km (default 25 around a point, 10 around a place)")
             @RequestParam(required = false) @DecimalMin("0.1") @DecimalMax("300") Double radiusKm,
             @Parameter(description = "CBS code of the municipality the service must cover, e.g. GM0193")
             @RequestParam(required = false) @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
@@ -78,9 +82,21 @@ class ServiceController {
         if ((openDay == null) != (openTime == null)) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "Incomplete opening time", "Give both openDay and openTime, or neither");
         }
+        nl.mantelzorgthuis.socialmap.place.Place place = null;
+        List<String> notes = new java.util.ArrayList<>();
         Double radius = lat == null ? null : radiusKm == null ? 25.0 : radiusKm;
+        if (lat == null && near != null && !near.isBlank()) {
+            place = geocoder.resolve(near);
+            if (place.resolved()) {
+                lat = place.latitude();
+                lon = place.longitude();
+                radius = radiusKm == null ? 10.0 : radiusKm;
+            } else {
+                notes.add("'" + near + "' could not be resolved (" + place.reason() + "); these results are not limited to a place");
+            }
+        }
         return index.search(new SearchRequest(q, lat, lon, radius, municipality, taxonomyTerm, funding, cost, language, openDay,
-                openTime, age, page, pageSize));
+                openTime, age, page, pageSize)).near(place, notes);
     }
 
     @PostMapping("/services")
