@@ -155,10 +155,23 @@ final class DemoData {
         }
         Gateway api = new Gateway(config);
         int loaded = 0;
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
         for (var entry : nl.mantelzorgthuis.testsupport.DemoSocialMap.demo()) {
-            api.call("POST", "/api/v1/socialmap/services", entry.toString(), null, 201);
+            ids.put(entry.get("name").asString(), api.call("POST", "/api/v1/socialmap/services", entry.toString(), null, 201)
+                    .get("id").asString());
             loaded++;
         }
+        // The seeds' respite-care routing: made in 's-Hertogenbosch, tried in Noordoostpolder (seed 003).
+        String route;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/respite-route-s-hertogenbosch.json")) {
+            route = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("${steunpunt}", ids.get("Mantelzorgsteunpunt 's-Hertogenbosch"))
+                    .replace("${wmoloket}", ids.get("Wmo-loket 's-Hertogenbosch"))
+                    .replace("${logeerhuis}", ids.get("Logeerhuis 's-Hertogenbosch"))
+                    .replace("${dagbesteding}", ids.get("Dagbesteding De Ontmoeting 's-Hertogenbosch"));
+        }
+        api.call("PUT", "/api/v1/socialmap/municipalities/GM0796/respite-route", route, null, 200);
+        api.call("POST", "/api/v1/socialmap/municipalities/GM0171/respite-route/copy", "{\"from\":\"GM0796\"}", null, 201);
         Files.writeString(marker, "loaded " + loaded + " social-map entries\n");
         return loaded;
     }

@@ -161,6 +161,9 @@ class LocalPlatformEndToEndTest {
         JsonNode typo = JSON.readTree(send("GET", "/api/v1/socialmap/search?q=dagbestedng&municipality=GM0546", null).body());
         assertThat(typo.get("items").get(0).get("service").get("name").asString()).isEqualTo("Dagbesteding De Ontmoeting Leiden");
         assertThat(send("POST", "/api/v1/socialmap/services", "{}").statusCode()).isEqualTo(401);
+        JsonNode route = JSON.readTree(send("GET", "/api/v1/socialmap/municipalities/GM0171/respite-route", null).body());
+        assertThat(route.get("copiedFrom").asString()).isEqualTo("GM0796");
+        assertThat(route.get("steps").get(1).get("role").asString()).isEqualTo("mantelzorgconsulent");
     }
 
     @Test

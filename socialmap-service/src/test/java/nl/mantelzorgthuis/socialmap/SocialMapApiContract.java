@@ -234,6 +234,61 @@ abstract class SocialMapApiContract {
         assertThat(ids(search("municipality=" + area + "&lat=52.5160&lon=6.0800&radiusKm=20"))).containsExactly(zwolle, kampen);
     }
 
+    static final String ROUTE = """
+            {"title":"Routing respijtzorg","steps":[
+              {"title":"Signaleren","description":"De huisarts of POH'er merkt dat de mantelzorger overbelast raakt","role":"POH'er",
+               "organisation":"Huisartsenpraktijk","typicalWait":"direct"},
+              {"title":"Gesprek met de mantelzorgconsulent","role":"mantelzorgconsulent","organisation":"Mantelzorgsteunpunt",
+               "caregiverBrings":"een beeld van de week","typicalWait":"1 week","serviceIds":["%s"]},
+              {"title":"Aanvraag via het Wmo-loket","role":"Wmo-consulent","organisation":"Gemeente","typicalWait":"2 tot 6 weken"},
+              {"title":"Aanbieder kiezen en starten","role":"mantelzorger"},
+              {"title":"Evalueren","role":"mantelzorgconsulent","typicalWait":"na 3 maanden"}]}""";
+
+    @Test
+    void a_municipality_keeps_its_respite_route_and_another_copies_it_as_a_start() {
+        String bosch = area();
+        String noordoostpolder = area();
+        String steunpunt = create(coordinator, entry("Welzijn", "Mantelzorgsteunpunt", "x", bosch, ZWOLLE, null));
+        Api boschSystem = anonymous.as(issuer.municipalClient("gemeente-bosch", bosch));
+        assertThat(anonymous.get("/api/v1/socialmap/municipalities/" + bosch + "/respite-route").status()).isEqualTo(404);
+        Response created = boschSystem.put("/api/v1/socialmap/municipalities/" + bosch + "/respite-route", ROUTE.formatted(steunpunt), null);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        JsonNode route = anonymous.get("/api/v1/socialmap/municipalities/" + bosch + "/respite-route").json();
+        assertThat(route.get("steps").findValuesAsString("title")).containsExactly("Signaleren", "Gesprek met de mantelzorgconsulent",
+                "Aanvraag via het Wmo-loket", "Aanbieder kiezen en starten", "Evalueren");
+        assertThat(route.get("steps").get(1).get("serviceIds").get(0).asString()).isEqualTo(steunpunt);
+
+        assertThat(boschSystem.put("/api/v1/socialmap/municipalities/" + bosch + "/respite-route", ROUTE.formatted(steunpunt), null)
+                .status()).isEqualTo(428);
+        assertThat(boschSystem.put("/api/v1/socialmap/municipalities/" + bosch + "/respite-route", ROUTE.formatted(steunpunt), "\"1\"")
+                .header("ETag")).isEqualTo("\"2\"");
+        assertThat(anonymous.as(issuer.municipalClient("andere", noordoostpolder)).put("/api/v1/socialmap/municipalities/" + bosch
+                + "/respite-route", ROUTE.formatted(steunpunt), "*").status()).isEqualTo(403);
+        assertThat(anonymous.as(issuer.staff("Welzijn")).put("/api/v1/socialmap/municipalities/" + bosch + "/respite-route",
+                ROUTE.formatted(steunpunt), "*").status()).isEqualTo(403);
+        Response unknownService = boschSystem.put("/api/v1/socialmap/municipalities/" + bosch + "/respite-route",
+                ROUTE.formatted("bestaat-niet"), "*");
+        assertThat(unknownService.status()).isEqualTo(422);
+        assertThat(unknownService.json().get("invalidParams").get(0).get("name").asString()).isEqualTo("steps[1].serviceIds[0]");
+
+        Api nopSystem = anonymous.as(issuer.municipalClient("gemeente-nop", noordoostpolder));
+        Response copied = nopSystem.post("/api/v1/socialmap/municipalities/" + noordoostpolder + "/respite-route/copy",
+                "{\"from\":\"" + bosch + "\"}");
+        assertThat(copied.status()).as(copied.body()).isEqualTo(201);
+        assertThat(copied.json().get("copiedFrom").asString()).isEqualTo(bosch);
+        assertThat(copied.json().get("steps")).hasSize(5);
+        assertThat(copied.json().get("steps").get(1).get("serviceIds")).isEmpty();
+        assertThat(nopSystem.post("/api/v1/socialmap/municipalities/" + noordoostpolder + "/respite-route/copy",
+                "{\"from\":\"" + bosch + "\"}").status()).isEqualTo(409);
+        assertThat(anonymous.get("/api/v1/socialmap/municipalities/Zwolle/respite-route").status()).isEqualTo(400);
+        try (EventProbe probe = new EventProbe(infrastructure().kafkaBootstrapServers(), "socialmap-events")) {
+            String message = await().atMost(Duration.ofSeconds(30)).until(() -> probe.withKey(noordoostpolder), l -> !l.isEmpty())
+                    .getFirst().value();
+            assertThat(Api.parse(message).get("type").asString()).isEqualTo("nl.mantelzorgthuis.socialmap.respite-route.changed.v1");
+            assertThat(EventContracts.violations("socialmap/socialmap-event.schema.json", message)).isEmpty();
+        }
+    }
+
     @Test
     void filters_combine_with_and_and_facets_count_all_matches() {
         String area = area();

@@ -88,12 +88,30 @@ public class OutboxRelay {
         }
     }
 
-    /** One pass over the services with waiting events; returns how many events went out. */
+    /** The collections whose documents carry an outbox: entries and respite routes. */
+    static final List<String> COLLECTIONS = List.of(ServiceStore.COLLECTION, nl.mantelzorgthuis.socialmap.route.RouteStore.COLLECTION);
+
+    /** One pass over the documents with waiting events; returns how many events went out. */
     int relayOnce() {
+        int sent = 0;
+        long waitingDocuments = 0;
+        for (String collection : COLLECTIONS) {
+            int[] counts = relayOnce(collection);
+            sent += counts[0];
+            waitingDocuments += counts[1];
+            if (counts[2] == 1) {
+                break; // Kafka refused: try again on the next pass
+            }
+        }
+        pending.set(waitingDocuments);
+        return sent;
+    }
+
+    /** Returns {events sent, documents waiting, 1 if Kafka refused}. */
+    private int[] relayOnce(String collection) {
         Query waiting = Query.query(where(OutboxEntry.FLAG_FIELD).is(true)).limit(properties.batchSize());
         waiting.fields().include("_id").include(OutboxEntry.PENDING_FIELD);
-        List<Document> docs = mongo.find(waiting, Document.class, ServiceStore.COLLECTION);
-        pending.set(docs.size());
+        List<Document> docs = mongo.find(waiting, Document.class, collection);
         int sent = 0;
         for (Document doc : docs) {
             String key = doc.getString("_id");
@@ -101,18 +119,17 @@ public class OutboxRelay {
             for (Document raw : events) {
                 OutboxEntry entry = OutboxEntry.from(raw);
                 if (!publish(key, entry)) {
-                    return sent;
+                    return new int[] {sent, docs.size(), 1};
                 }
                 mongo.updateFirst(Query.query(where("_id").is(key)),
-                        new Update().pull(OutboxEntry.PENDING_FIELD, new Document("eventId", entry.eventId())),
-                        ServiceStore.COLLECTION);
+                        new Update().pull(OutboxEntry.PENDING_FIELD, new Document("eventId", entry.eventId())), collection);
                 sent++;
             }
             // Clear the flag only if no new event arrived meanwhile.
             mongo.updateFirst(Query.query(where("_id").is(key).and(OutboxEntry.PENDING_FIELD).size(0)),
-                    new Update().set(OutboxEntry.FLAG_FIELD, false), ServiceStore.COLLECTION);
+                    new Update().set(OutboxEntry.FLAG_FIELD, false), collection);
         }
-        return sent;
+        return new int[] {sent, docs.size(), 0};
     }
 
     private boolean publish(String key, OutboxEntry entry) {

@@ -47,7 +47,7 @@ class SearchIndexUpdates {
     void on(ConsumerRecord<String, String> record) {
         try {
             CloudEvent event = ServiceEvents.parse(record.value());
-            if (event.getData() != null) {
+            if (event.getType().startsWith(ServiceEvents.TYPE_PREFIX) && event.getData() != null) {
                 index.apply(json.readValue(new String(event.getData().toBytes(), StandardCharsets.UTF_8), ServiceEntry.class));
             }
         } catch (RuntimeException e) {

@@ -53,6 +53,26 @@ public class ServiceEvents {
         return new OutboxEntry(id, event.getType(), entry.updatedAt(), new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
     }
 
+    public static final String ROUTE_TYPE = "nl.mantelzorgthuis.socialmap.respite-route.changed.v1";
+
+    /** A municipality's respite-care route changed; keyed by the municipality's CBS code. */
+    public OutboxEntry ofRoute(nl.mantelzorgthuis.socialmap.route.RespiteRoute route) {
+        String id = UUID.randomUUID().toString();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(SOURCE)
+                .withType(ROUTE_TYPE)
+                .withSubject(route.municipality())
+                .withTime(route.updatedAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withDataSchema(DATA_SCHEMA)
+                .withExtension("aggregateversion", Math.toIntExact(route.version()))
+                .withExtension("municipality", route.municipality())
+                .withData(json.writeValueAsBytes(route))
+                .build();
+        return new OutboxEntry(id, event.getType(), route.updatedAt(), new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
+    }
+
     static CloudEvent parse(String structured) {
         return FORMAT.deserialize(structured.getBytes(StandardCharsets.UTF_8));
     }

@@ -7,12 +7,12 @@ import nl.mantelzorgthuis.socialmap.service.domain.Caller;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The caller as the verified token describes it (claims documented in docs/identity.md). */
-final class Callers {
+public final class Callers {
 
     private Callers() {
     }
 
-    static Caller of(Jwt token) {
+    public static Caller of(Jwt token) {
         List<String> roles = token.getClaimAsStringList("roles");
         String name = token.getClaimAsString("name");
         return new Caller(token.getSubject(), name == null ? token.getSubject() : name,

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContractExamplesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"service-created"})
+    @ValueSource(strings = {"service-created", "respite-route-changed"})
     void published_examples_match_the_schema(String example) {
         String message = EventContracts.read("socialmap/examples/" + example + ".json");
         assertThat(EventContracts.violations("socialmap/socialmap-event.schema.json", message)).isEmpty();

@@ -1,0 +1,98 @@
+package nl.mantelzorgthuis.socialmap.route;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.socialmap.service.domain.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/socialmap/municipalities/{municipality}/respite-route")
+@Tag(name = "respite routes", description = "Routing respijtzorg: the route to respite care per municipality")
+class RouteController {
+
+    private final RespiteRoutes routes;
+
+    RouteController(RespiteRoutes routes) {
+        this.routes = routes;
+    }
+
+    record StepRequest(@NotBlank @Size(max = 200) String title, @Size(max = 2000) String description,
+            @NotBlank @Size(max = 200) String role, @Size(max = 200) String organisation, @Size(max = 1000) String caregiverBrings,
+            @Size(max = 100) String typicalWait, @Size(max = 20) List<@NotBlank @Size(max = 64) String> serviceIds) {
+
+        RouteStep toStep() {
+            return new RouteStep(title.trim(), description, role.trim(), organisation, caregiverBrings, typicalWait, serviceIds);
+        }
+    }
+
+    record RouteRequest(@NotBlank @Size(max = 200) String title, @NotNull @Size(min = 1, max = 30) List<@Valid @NotNull StepRequest> steps) {
+    }
+
+    record CopyRequest(@NotNull @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0796") String from) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The respite-care route of a municipality (public)", operationId = "getRespiteRoute")
+    ResponseEntity<RespiteRoute> get(
+            @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality) {
+        RespiteRoute route = routes.get(municipality);
+        return ResponseEntity.ok().eTag("\"" + route.version() + "\"").body(route);
+    }
+
+    @PutMapping
+    @Operation(summary = "Create or replace a municipality's respite route (its own system, coordinators); If-Match once it exists",
+            operationId = "putRespiteRoute")
+    ResponseEntity<RespiteRoute> put(@AuthenticationPrincipal Jwt token,
+            @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
+            @Parameter(description = "The ETag of the version this change is based on, or * (required once the route exists)")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody RouteRequest request) {
+        Long version = ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*") ? null : parse(ifMatch);
+        RespiteRoute route = routes.put(caller(token), municipality, version, ifMatch != null && !ifMatch.isBlank(),
+                request.title().trim(), request.steps().stream().map(StepRequest::toStep).toList());
+        return ResponseEntity.ok().eTag("\"" + route.version() + "\"").body(route);
+    }
+
+    @PostMapping("/copy")
+    @Operation(summary = "Start this municipality's route as a copy of another municipality's", operationId = "copyRespiteRoute")
+    ResponseEntity<RespiteRoute> copy(@AuthenticationPrincipal Jwt token,
+            @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
+            @Valid @RequestBody CopyRequest request) {
+        RespiteRoute route = routes.copy(caller(token), municipality, request.from());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + route.version() + "\"").body(route);
+    }
+
+    private static Long parse(String ifMatch) {
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST,
+                    org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                            "If-Match '" + ifMatch + "' is not an ETag of this API"), null);
+        }
+    }
+
+    private static Caller caller(Jwt token) {
+        return nl.mantelzorgthuis.socialmap.service.Callers.of(token);
+    }
+}

@@ -1,0 +1,18 @@
+package nl.mantelzorgthuis.socialmap.service;
+
+import org.springframework.stereotype.Component;
+
+/** Whether a service exists, for other parts of the social map that link to services (respite routes). */
+@Component
+public class ServiceLookup {
+
+    private final ServiceStore store;
+
+    ServiceLookup(ServiceStore store) {
+        this.store = store;
+    }
+
+    public boolean exists(String id) {
+        return store.find(id).isPresent();
+    }
+}
