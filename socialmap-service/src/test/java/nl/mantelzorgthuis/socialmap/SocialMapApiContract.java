@@ -118,7 +118,7 @@ abstract class SocialMapApiContract {
         return """
                 {"organization":"%s","name":"%s","description":"%s","serviceAreas":["%s"],
                  "locations":[{"name":"Hoofdlocatie","address":"Grote Markt 1","postalCode":"8011 LW","city":"Zwolle",
-                   "municipality":"%s","latitude":%s,"longitude":%s}]%s}
+                   "municipality":"%s","province":"Overijssel","latitude":%s,"longitude":%s}]%s}
                 """.formatted(organization, name, description, area, area, point[0], point[1], extra == null ? "" : "," + extra);
     }
 
@@ -287,6 +287,62 @@ abstract class SocialMapApiContract {
             assertThat(Api.parse(message).get("type").asString()).isEqualTo("nl.mantelzorgthuis.socialmap.respite-route.changed.v1");
             assertThat(EventContracts.violations("socialmap/socialmap-event.schema.json", message)).isEmpty();
         }
+    }
+
+    /** Validates against a compiled HSDS 3.0 schema from ../shared/standards (skipped without it). */
+    static java.util.Set<String> hsdsViolations(String schema, JsonNode document) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("shared.dir", "../../shared"),
+                "standards/hsds-3.0/schema/compiled", schema);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "HSDS schemas not found beside the project");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var validator = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(mapper.readTree(file.toFile()));
+        return validator.validate(mapper.readTree(document.toString())).stream()
+                .map(com.networknt.schema.ValidationMessage::getMessage).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void serves_the_hsds_read_api_valid_against_the_hsds_schemas() throws Exception {
+        String area = area();
+        String id = create(coordinator, entry("Zwolle Doet!", "Mantelzorgsteunpunt HSDS", "Informatie en advies hsdsproef", area, ZWOLLE, """
+                "taxonomyTerms":["mantelzorgsteunpunt"],"cost":"FREE","fundingRoutes":["WMO"],"languages":["nl"],"phone":"038 123 4567",
+                "schedules":[{"day":"MONDAY","opensAt":"09:00","closesAt":"17:00"}]"""));
+        JsonNode service = anonymous.get("/api/v1/socialmap/hsds/services/" + id).json();
+        assertThat(hsdsViolations("service.json", service)).isEmpty();
+        assertThat(service.get("status").asString()).isEqualTo("active");
+        assertThat(service.get("service_areas").get(0).get("name").asString()).isEqualTo(area);
+        assertThat(service.get("funding").get(0).get("source").asString()).isEqualTo("WMO");
+        assertThat(service.get("schedules").get(0).get("byday").asString()).isEqualTo("MO");
+        assertThat(service.get("service_at_locations").get(0).get("location").get("addresses").get(0).get("postal_code").asString())
+                .isEqualTo("8011LW");
+        String termId = service.get("attributes").get(0).get("taxonomy_term_id").asString();
+
+        JsonNode list = anonymous.get("/api/v1/socialmap/hsds/services?search=hsdsproef&per_page=10").json();
+        assertThat(list.get("total_items").asInt()).isEqualTo(1);
+        assertThat(list.get("page_number").asInt()).isEqualTo(1);
+        assertThat(list.get("first_page").asBoolean()).isTrue();
+        assertThat(hsdsViolations("service.json", list.get("contents").get(0))).isEmpty();
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/services?search=hsdsproef&taxonomy_term_id=" + termId).json()
+                .get("total_items").asInt()).isEqualTo(1);
+
+        JsonNode organizationId = service.get("organization_id");
+        JsonNode organization = anonymous.get("/api/v1/socialmap/hsds/organizations/" + organizationId.asString()).json();
+        assertThat(hsdsViolations("organization.json", organization)).isEmpty();
+        assertThat(organization.get("name").asString()).isEqualTo("Zwolle Doet!");
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/organizations").json().get("contents").findValuesAsString("name"))
+                .contains("Zwolle Doet!");
+
+        JsonNode near = anonymous.get("/api/v1/socialmap/hsds/service_at_locations?postcode=8011LW&proximity=5&per_page=100").json();
+        assertThat(near.get("contents").findValuesAsString("service_id")).contains(id);
+        assertThat(hsdsViolations("service_at_location.json", near.get("contents").get(0))).isEmpty();
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations?postcode=0000ZZ").status()).isEqualTo(422);
+
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomy_terms/" + termId).json().get("code").asString())
+                .isEqualTo("mantelzorgsteunpunt");
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomies").json().get("contents")).hasSize(1);
+        assertThat(anonymous.get("/api/v1/socialmap/hsds").json().get("version").asString()).isEqualTo("3.0");
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/services?per_page=0").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/services/none").status()).isEqualTo(404);
     }
 
     @Test

@@ -18,32 +18,32 @@ public final class DemoSocialMap {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The seed practices' municipalities: CBS code, name, and the centre of its main town. */
-    record Municipality(String code, String name, double latitude, double longitude) {
+    record Municipality(String code, String name, String province, double latitude, double longitude) {
     }
 
     static final List<Municipality> MUNICIPALITIES = List.of(
-            new Municipality("GM0171", "Noordoostpolder", 52.7110, 5.7480),
-            new Municipality("GM0193", "Zwolle", 52.5168, 6.0830),
-            new Municipality("GM0228", "Ede", 52.0402, 5.6649),
-            new Municipality("GM0230", "Elburg", 52.4470, 5.8340),
-            new Municipality("GM0233", "Ermelo", 52.2990, 5.6210),
-            new Municipality("GM0243", "Harderwijk", 52.3420, 5.6200),
-            new Municipality("GM0269", "Oldebroek", 52.4450, 5.9010),
-            new Municipality("GM0273", "Putten", 52.2590, 5.6070),
-            new Municipality("GM0302", "Nunspeet", 52.3760, 5.7860),
-            new Municipality("GM0327", "Leusden", 52.1320, 5.4290),
-            new Municipality("GM0339", "Renswoude", 52.0740, 5.5400),
-            new Municipality("GM0344", "Utrecht", 52.0907, 5.1214),
-            new Municipality("GM0546", "Leiden", 52.1601, 4.4970),
-            new Municipality("GM0637", "Zoetermeer", 52.0570, 4.4931),
-            new Municipality("GM0748", "Bergen op Zoom", 51.4950, 4.2910),
-            new Municipality("GM0796", "'s-Hertogenbosch", 51.6978, 5.3037),
-            new Municipality("GM0851", "Steenbergen", 51.5840, 4.3190),
-            new Municipality("GM0873", "Woensdrecht", 51.4240, 4.3260),
-            new Municipality("GM0971", "Stein", 50.9690, 5.7660),
-            new Municipality("GM1507", "Horst aan de Maas", 51.4540, 6.0510),
-            new Municipality("GM1641", "Maasgouw", 51.1500, 5.8950),
-            new Municipality("GM1982", "Land van Cuijk", 51.7290, 5.8790));
+            new Municipality("GM0171", "Noordoostpolder", "Flevoland", 52.7110, 5.7480),
+            new Municipality("GM0193", "Zwolle", "Overijssel", 52.5168, 6.0830),
+            new Municipality("GM0228", "Ede", "Gelderland", 52.0402, 5.6649),
+            new Municipality("GM0230", "Elburg", "Gelderland", 52.4470, 5.8340),
+            new Municipality("GM0233", "Ermelo", "Gelderland", 52.2990, 5.6210),
+            new Municipality("GM0243", "Harderwijk", "Gelderland", 52.3420, 5.6200),
+            new Municipality("GM0269", "Oldebroek", "Gelderland", 52.4450, 5.9010),
+            new Municipality("GM0273", "Putten", "Gelderland", 52.2590, 5.6070),
+            new Municipality("GM0302", "Nunspeet", "Gelderland", 52.3760, 5.7860),
+            new Municipality("GM0327", "Leusden", "Utrecht", 52.1320, 5.4290),
+            new Municipality("GM0339", "Renswoude", "Utrecht", 52.0740, 5.5400),
+            new Municipality("GM0344", "Utrecht", "Utrecht", 52.0907, 5.1214),
+            new Municipality("GM0546", "Leiden", "Zuid-Holland", 52.1601, 4.4970),
+            new Municipality("GM0637", "Zoetermeer", "Zuid-Holland", 52.0570, 4.4931),
+            new Municipality("GM0748", "Bergen op Zoom", "Noord-Brabant", 51.4950, 4.2910),
+            new Municipality("GM0796", "'s-Hertogenbosch", "Noord-Brabant", 51.6978, 5.3037),
+            new Municipality("GM0851", "Steenbergen", "Noord-Brabant", 51.5840, 4.3190),
+            new Municipality("GM0873", "Woensdrecht", "Noord-Brabant", 51.4240, 4.3260),
+            new Municipality("GM0971", "Stein", "Limburg", 50.9690, 5.7660),
+            new Municipality("GM1507", "Horst aan de Maas", "Limburg", 51.4540, 6.0510),
+            new Municipality("GM1641", "Maasgouw", "Limburg", 51.1500, 5.8950),
+            new Municipality("GM1982", "Land van Cuijk", "Noord-Brabant", 51.7290, 5.8790));
 
     private record Template(String organisation, String name, String description, String terms, String cost, String funding,
             String languages, Integer minimumAge, String schedule) {
@@ -148,6 +148,7 @@ public final class DemoSocialMap {
         location.put("name", t.name().formatted(m.name()));
         location.put("city", m.name());
         location.put("municipality", m.code());
+        location.put("province", m.province());
         // Within a few kilometres of the town centre.
         location.put("latitude", Math.round((m.latitude() + (random.nextDouble() - 0.5) * 0.06) * 1e5) / 1e5);
         location.put("longitude", Math.round((m.longitude() + (random.nextDouble() - 0.5) * 0.09) * 1e5) / 1e5);

@@ -51,6 +51,8 @@ record ServiceRequest(
             @Pattern(regexp = "\\d{4} ?[A-Z]{2}", message = "must be a Dutch postcode such as 8011 AB") String postalCode,
             @Size(max = 100) String city,
             @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
+            @Pattern(regexp = "Groningen|Fryslân|Friesland|Drenthe|Overijssel|Flevoland|Gelderland|Utrecht|Noord-Holland|Zuid-Holland|Zeeland|Noord-Brabant|Limburg",
+                    message = "must be one of the twelve provinces, e.g. Overijssel") String province,
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
     }
@@ -64,7 +66,7 @@ record ServiceRequest(
                 minimumAge, maximumAge, serviceAreas,
                 locations == null ? null : locations.stream().map(l -> new Location(blank(l.name()), blank(l.address()),
                         l.postalCode() == null ? null : l.postalCode().replace(" ", ""), blank(l.city()), l.municipality(),
-                        l.latitude(), l.longitude())).toList(),
+                        l.province(), l.latitude(), l.longitude())).toList(),
                 schedules == null ? null : schedules.stream().map(h -> new OpeningHours(h.day(), h.opensAt(), h.closesAt())).toList());
     }
 

@@ -2,9 +2,9 @@ package nl.mantelzorgthuis.socialmap.service.domain;
 
 /**
  * Where a service is given (HSDS location with its physical address); {@code municipality} is the
- * CBS code of the municipality the address lies in. Coordinates are WGS84.
+ * CBS code of the municipality the address lies in, {@code province} its province. Coordinates are WGS84.
  */
-public record Location(String name, String address, String postalCode, String city, String municipality,
+public record Location(String name, String address, String postalCode, String city, String municipality, String province,
         Double latitude, Double longitude) {
 
     public boolean hasPoint() {

@@ -20,7 +20,7 @@ class ServiceEntryTest {
     static ServiceDetails details(String organization) {
         return new ServiceDetails(organization, null, "Logeerhuis De Linde", null, "Logeren voor een weekend", null, null, null, null,
                 List.of("respijtzorg-logeeropvang"), Set.of(FundingRoute.WMO), Cost.PAID, null, List.of("nl"), 65, null,
-                List.of("GM0193"), List.of(new Location("De Linde", "Lindelaan 1", "8012AB", "Zwolle", "GM0193", 52.5, 6.1)),
+                List.of("GM0193"), List.of(new Location("De Linde", "Lindelaan 1", "8012AB", "Zwolle", "GM0193", "Overijssel", 52.5, 6.1)),
                 List.of(new OpeningHours(DayOfWeek.FRIDAY, LocalTime.of(17, 0), LocalTime.of(22, 0))));
     }
 
@@ -40,7 +40,7 @@ class ServiceEntryTest {
         ServiceDetails d = details("Zorggroep");
         ServiceDetails wrong = new ServiceDetails(d.organization(), null, d.name(), null, null, null, null, null, null,
                 List.of("bestaat-niet"), Set.of(FundingRoute.WMO), Cost.FREE, null, List.of(), 70, 60, List.of(),
-                List.of(new Location(null, null, null, null, null, 52.0, null)),
+                List.of(new Location(null, null, null, null, null, null, 52.0, null)),
                 List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(17, 0), LocalTime.of(9, 0))));
         assertThatThrownBy(() -> ServiceEntry.create("s", wrong, null, "x", false, TERMS, NOW))
                 .isInstanceOfSatisfying(ServiceRuleViolation.class, e -> assertThat(e.violations()).extracting(Violation::field)

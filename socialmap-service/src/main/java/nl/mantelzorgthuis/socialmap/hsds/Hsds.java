@@ -1,0 +1,197 @@
+package nl.mantelzorgthuis.socialmap.hsds;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.mantelzorgthuis.socialmap.service.Taxonomy;
+import nl.mantelzorgthuis.socialmap.service.domain.Location;
+import nl.mantelzorgthuis.socialmap.service.domain.OpeningHours;
+import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+
+/**
+ * Social-map entries in the Open Referral HSDS 3.0 format (snake_case, nested objects with ids). Ids
+ * of things the platform does not keep as records of their own (organizations, locations,
+ * schedules, areas, ...) are name-based UUIDs, stable across calls and replicas. Dutch extensions
+ * appear as HSDS allows: municipalities as service areas (name = CBS code, uri = TOOI identifier),
+ * funding routes as funding sources, the taxonomy as attributes with taxonomy terms.
+ */
+final class Hsds {
+
+    static final String TAXONOMY_ID = uuid("taxonomy", "mantelzorg-nl");
+
+    private Hsds() {
+    }
+
+    static String uuid(String kind, String... parts) {
+        return UUID.nameUUIDFromBytes((kind + ":" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String organizationId(String name) {
+        return uuid("organization", name.trim().toLowerCase(Locale.ROOT));
+    }
+
+    static String termId(String code) {
+        return uuid("taxonomy_term", code);
+    }
+
+    static Map<String, Object> organization(String name) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", organizationId(name));
+        o.put("name", name);
+        o.put("description", name);
+        return o;
+    }
+
+    static Map<String, Object> taxonomy(Taxonomy.Definition definition) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", TAXONOMY_ID);
+        t.put("name", definition.name());
+        t.put("description", definition.description());
+        t.put("version", definition.version());
+        return t;
+    }
+
+    static Map<String, Object> term(Taxonomy.Term term, Taxonomy.Definition definition) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", termId(term.code()));
+        t.put("code", term.code());
+        t.put("name", term.name());
+        t.put("description", term.description());
+        if (term.parent() != null) {
+            t.put("parent_id", termId(term.parent()));
+        }
+        t.put("taxonomy", definition.name());
+        t.put("taxonomy_id", TAXONOMY_ID);
+        t.put("language", "nl");
+        return t;
+    }
+
+    static Map<String, Object> service(ServiceEntry e, Taxonomy taxonomy) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", e.id());
+        s.put("organization_id", organizationId(e.organization()));
+        s.put("name", e.name());
+        put(s, "alternate_name", e.alternateName());
+        put(s, "description", e.description());
+        put(s, "url", e.url());
+        put(s, "email", e.email());
+        s.put("status", e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        put(s, "fees_description", e.costDescription());
+        put(s, "minimum_age", e.minimumAge());
+        put(s, "maximum_age", e.maximumAge());
+        if (e.lastVerifiedAt() != null) {
+            s.put("assured_date", e.lastVerifiedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        }
+        s.put("last_modified", e.updatedAt().toString());
+        List<Map<String, Object>> phones = new ArrayList<>();
+        if (e.phone() != null) {
+            phones.add(Map.of("id", uuid("phone", e.id()), "number", e.phone()));
+        }
+        s.put("phones", phones);
+        s.put("schedules", e.schedules().stream().map(h -> schedule(e, h)).toList());
+        s.put("service_areas", e.serviceAreas().stream().map(area -> Map.<String, Object>of("id", uuid("service_area", e.id(), area),
+                "name", area, "description", "Gemeente met CBS-code " + area,
+                "uri", "https://identifier.overheid.nl/tooi/id/gemeente/" + area.toLowerCase(Locale.ROOT))).toList());
+        s.put("service_at_locations", e.locations().stream().map(l -> serviceAtLocation(e, l)).toList());
+        s.put("languages", e.languages().stream().map(code -> Map.<String, Object>of("id", uuid("language", e.id(), code), "code", code))
+                .toList());
+        s.put("organization", organization(e.organization()));
+        s.put("funding", e.fundingRoutes().stream().sorted().map(f -> Map.<String, Object>of("id", uuid("funding", e.id(), f.name()),
+                "source", f.name())).toList());
+        List<Map<String, Object>> costs = new ArrayList<>();
+        if (e.cost() != null) {
+            Map<String, Object> cost = new LinkedHashMap<>();
+            cost.put("id", uuid("cost_option", e.id()));
+            cost.put("option", e.cost() == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE ? "gratis" : "betaald");
+            if (e.cost() == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE) {
+                cost.put("amount", 0);
+                cost.put("currency", "EUR");
+            }
+            put(cost, "amount_description", e.costDescription());
+            costs.add(cost);
+        }
+        s.put("cost_options", costs);
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        for (String code : e.taxonomyTerms()) {
+            taxonomy.terms().stream().filter(t -> t.code().equals(code)).findFirst().ifPresent(term -> {
+                Map<String, Object> attribute = new LinkedHashMap<>();
+                attribute.put("id", uuid("attribute", e.id(), code));
+                attribute.put("link_id", e.id());
+                attribute.put("link_type", "service");
+                attribute.put("link_entity", "service");
+                attribute.put("taxonomy_term_id", termId(code));
+                attribute.put("taxonomy_term", term(term, taxonomy.definition()));
+                attributes.add(attribute);
+            });
+        }
+        s.put("attributes", attributes);
+        return s;
+    }
+
+    static Map<String, Object> serviceAtLocation(ServiceEntry e, Location l) {
+        Map<String, Object> sal = new LinkedHashMap<>();
+        sal.put("id", uuid("service_at_location", e.id(), String.valueOf(e.locations().indexOf(l))));
+        sal.put("service_id", e.id());
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("id", uuid("location", e.id(), String.valueOf(e.locations().indexOf(l))));
+        location.put("location_type", "physical");
+        put(location, "name", l.name());
+        put(location, "latitude", l.latitude());
+        put(location, "longitude", l.longitude());
+        // HSDS requires street, city, province and postcode of an address: given only when all are known.
+        if (l.address() != null && l.city() != null && l.postalCode() != null && l.province() != null) {
+            Map<String, Object> address = new LinkedHashMap<>();
+            address.put("id", uuid("address", e.id(), String.valueOf(e.locations().indexOf(l))));
+            address.put("address_1", l.address());
+            address.put("city", l.city());
+            address.put("state_province", l.province());
+            address.put("postal_code", l.postalCode());
+            address.put("country", "NL");
+            address.put("address_type", "physical");
+            location.put("addresses", List.of(address));
+        } else {
+            location.put("addresses", List.of());
+        }
+        sal.put("location", location);
+        return sal;
+    }
+
+    private static Map<String, Object> schedule(ServiceEntry e, OpeningHours h) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", uuid("schedule", e.id(), h.day().name(), h.opensAt().toString()));
+        s.put("service_id", e.id());
+        s.put("freq", "WEEKLY");
+        s.put("byday", h.day().name().substring(0, 2));
+        s.put("opens_at", h.opensAt().toString());
+        s.put("closes_at", h.closesAt().toString());
+        s.put("timezone", 1);
+        return s;
+    }
+
+    /** The HSDS paging envelope; HSDS pages count from 1. */
+    static Map<String, Object> page(List<?> contents, long total, int pageNumber, int size) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        int pages = (int) ((total + size - 1) / size);
+        page.put("total_items", total);
+        page.put("total_pages", pages);
+        page.put("page_number", pageNumber);
+        page.put("size", contents.size());
+        page.put("first_page", pageNumber == 1);
+        page.put("last_page", pageNumber >= pages);
+        page.put("empty", contents.isEmpty());
+        page.put("contents", contents);
+        return page;
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package nl.mantelzorgthuis.socialmap.hsds;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.socialmap.place.Geocoder;
+import nl.mantelzorgthuis.socialmap.place.Place;
+import nl.mantelzorgthuis.socialmap.search.SearchRequest;
+import nl.mantelzorgthuis.socialmap.search.SearchResult;
+import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
+import nl.mantelzorgthuis.socialmap.service.ServiceLookup;
+import nl.mantelzorgthuis.socialmap.service.Taxonomy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The read API of the Open Referral HSDS 3.0 specification (its own openapi.json describes it: paths,
+ * snake_case fields and parameters, the paging envelope), so HSDS tools and validators can read the
+ * social map. It is left out of this service's own OpenAPI document, which follows the Dutch API
+ * Design Rules (lowerCamelCase) that the HSDS names do not.
+ */
+@Hidden
+@RestController
+@RequestMapping("/api/v1/socialmap/hsds")
+class HsdsController {
+
+    private final ServiceIndex index;
+    private final ServiceLookup services;
+    private final Taxonomy taxonomy;
+    private final Geocoder geocoder;
+
+    HsdsController(ServiceIndex index, ServiceLookup services, Taxonomy taxonomy, Geocoder geocoder) {
+        this.index = index;
+        this.services = services;
+        this.taxonomy = taxonomy;
+        this.geocoder = geocoder;
+    }
+
+    @GetMapping({"", "/"})
+    Map<String, Object> about() {
+        return Map.of("version", "3.0", "profile", "https://github.com/openreferral/specification/tree/3.0",
+                "openapi_url", "https://github.com/openreferral/specification/blob/3.0/schema/openapi.json");
+    }
+
+    @GetMapping("/services")
+    Map<String, Object> services(@RequestParam(required = false) @Size(max = 200) String search,
+            @RequestParam(name = "taxonomy_term_id", required = false) @Size(max = 100) String taxonomyTermId,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
+            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
+        SearchResult result = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null, null,
+                null, null, null, page - 1, perPage));
+        return Hsds.page(result.items().stream().map(hit -> Hsds.service(hit.service(), taxonomy)).toList(),
+                result.page().totalElements(), page, perPage);
+    }
+
+    @GetMapping("/services/{id}")
+    Map<String, Object> service(@PathVariable @Size(max = 64) String id) {
+        return Hsds.service(services.find(id).orElseThrow(() -> notFound("service", id)), taxonomy);
+    }
+
+    @GetMapping("/service_at_locations")
+    Map<String, Object> serviceAtLocations(@RequestParam(required = false) @Size(max = 20) String postcode,
+            @RequestParam(required = false) @Min(1) @Max(300) Integer proximity,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
+            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
+        Double lat = null;
+        Double lon = null;
+        if (postcode != null && !postcode.isBlank()) {
+            Place place = geocoder.resolve(postcode);
+            if (!place.resolved()) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Postcode '" + postcode + "' could not be used: " + place.reason());
+                problem.setTitle("Postcode not resolved");
+                throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+            }
+            lat = place.latitude();
+            lon = place.longitude();
+        }
+        SearchResult result = index.search(new SearchRequest(null, lat, lon, lat == null ? null : (double) (proximity == null ? 10 : proximity),
+                null, null, null, null, null, null, null, null, page - 1, perPage));
+        List<Map<String, Object>> contents = result.items().stream()
+                .flatMap(hit -> hit.service().locations().stream().map(l -> Hsds.serviceAtLocation(hit.service(), l))).toList();
+        return Hsds.page(contents, result.page().totalElements(), page, perPage);
+    }
+
+    @GetMapping("/organizations")
+    Map<String, Object> organizations(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
+            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
+        List<String> names = services.organizations();
+        int from = Math.min((page - 1) * perPage, names.size());
+        return Hsds.page(names.subList(from, Math.min(from + perPage, names.size())).stream().map(Hsds::organization).toList(),
+                names.size(), page, perPage);
+    }
+
+    @GetMapping("/organizations/{id}")
+    Map<String, Object> organization(@PathVariable @Size(max = 64) String id) {
+        return services.organizations().stream().filter(name -> Hsds.organizationId(name).equals(id)).findFirst()
+                .map(Hsds::organization).orElseThrow(() -> notFound("organization", id));
+    }
+
+    @GetMapping("/taxonomies")
+    Map<String, Object> taxonomies() {
+        return Hsds.page(List.of(Hsds.taxonomy(taxonomy.definition())), 1, 1, 1);
+    }
+
+    @GetMapping("/taxonomies/{id}")
+    Map<String, Object> taxonomy(@PathVariable @Size(max = 64) String id) {
+        if (!Hsds.TAXONOMY_ID.equals(id)) {
+            throw notFound("taxonomy", id);
+        }
+        return Hsds.taxonomy(taxonomy.definition());
+    }
+
+    @GetMapping("/taxonomy_terms")
+    Map<String, Object> taxonomyTerms(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
+            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
+        List<Map<String, Object>> terms = taxonomy.terms().stream().map(t -> Hsds.term(t, taxonomy.definition())).toList();
+        int from = Math.min((page - 1) * perPage, terms.size());
+        return Hsds.page(terms.subList(from, Math.min(from + perPage, terms.size())), terms.size(), page, perPage);
+    }
+
+    @GetMapping("/taxonomy_terms/{id}")
+    Map<String, Object> taxonomyTerm(@PathVariable @Size(max = 64) String id) {
+        return taxonomy.terms().stream().filter(t -> Hsds.termId(t.code()).equals(id) || t.code().equals(id)).findFirst()
+                .map(t -> Hsds.term(t, taxonomy.definition())).orElseThrow(() -> notFound("taxonomy term", id));
+    }
+
+    /** HSDS clients send term ids (UUIDs); the platform's own code is accepted as well. */
+    private String termCode(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        return taxonomy.terms().stream().filter(t -> Hsds.termId(t.code()).equals(id) || t.code().equals(id)).findFirst()
+                .map(Taxonomy.Term::code).orElse(id);
+    }
+
+    private static ErrorResponseException notFound(String what, String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " with id " + id);
+        problem.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}
