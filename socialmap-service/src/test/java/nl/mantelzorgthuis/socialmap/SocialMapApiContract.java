@@ -345,6 +345,81 @@ abstract class SocialMapApiContract {
         assertThat(anonymous.get("/api/v1/socialmap/hsds/services/none").status()).isEqualTo(404);
     }
 
+    static java.util.Map<String, String> unzip(byte[] zip) throws Exception {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    static byte[] zip(java.util.Map<String, String> files) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var file : files.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                out.write(file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    Response importPackage(String token, byte[] zip) {
+        var response = org.springframework.web.client.RestClient.create().post()
+                .uri("http://localhost:" + port + "/api/v1/socialmap/hsds/import/datapackage")
+                .header("Authorization", "Bearer " + token).contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .body(zip).retrieve().onStatus(status -> true, (request, r) -> { }).toEntity(String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
+    @Test
+    void an_hsds_data_package_round_trips_through_export_and_import_and_bad_rows_are_reported() throws Exception {
+        String area = area();
+        String full = create(coordinator, entry("Zorggroep Rondje", "Logeerhuis Rondreis", "logeren", area, ZWOLLE, """
+                "taxonomyTerms":["respijtzorg-logeeropvang"],"cost":"PAID","fundingRoutes":["WMO","WLZ"],"languages":["nl","en"],
+                "minimumAge":18,"phone":"038 765 4321","schedules":[{"day":"FRIDAY","opensAt":"17:00","closesAt":"22:00"}]"""));
+        String other = create(coordinator, entry("Zorggroep Rondje", "Dagbesteding Rondreis", "dagbesteding", area, KAMPEN, null));
+        var export = org.springframework.web.client.RestClient.create().get()
+                .uri("http://localhost:" + port + "/api/v1/socialmap/hsds/export/datapackage.zip").retrieve().toEntity(byte[].class);
+        assertThat(export.getHeaders().getContentType().toString()).isEqualTo("application/zip");
+        var files = unzip(export.getBody());
+        assertThat(files).containsKeys("datapackage.json", "services.csv", "organizations.csv", "locations.csv", "addresses.csv",
+                "schedules.csv", "service_areas.csv", "funding.csv", "attributes.csv", "taxonomy_terms.csv");
+        assertThat(files.get("services.csv")).contains(full, other);
+        assertThat(Api.parse(files.get("datapackage.json")).get("resources").findValuesAsString("path")).contains("services.csv");
+
+        // Importing what was exported changes nothing: the package says exactly what the map holds.
+        Response same = importPackage(issuer.coordinator(), export.getBody());
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.json().get("created").asInt()).isZero();
+        assertThat(same.json().get("updated").asInt()).isZero();
+        assertThat(same.json().get("errors")).isEmpty();
+
+        // A changed name is an update; broken rows are reported with file, row and reason, the rest loads.
+        String services = files.get("services.csv").replace("Dagbesteding Rondreis", "Dagbesteding Rondreis (nieuw)")
+                + "aaaaaaaa-0000-4000-8000-000000000001,bbbbbbbb-0000-4000-8000-000000000001,Zonder organisatie,,,,,active,,,,,\n"
+                + "aaaaaaaa-0000-4000-8000-000000000002," + files.get("services.csv").lines().skip(1).findFirst().orElseThrow().split(",")[1]
+                + ",Verkeerde status,,,,,misschien,,,,,\n";
+        files.put("services.csv", services);
+        Response changed = importPackage(issuer.coordinator(), zip(files));
+        assertThat(changed.json().get("updated").asInt()).isEqualTo(1);
+        assertThat(changed.json().get("errors").valueStream().map(JsonNode::asString).toList())
+                .anySatisfy(e -> assertThat(e).contains("services.csv row", "organization_id", "is not in organizations.csv"))
+                .anySatisfy(e -> assertThat(e).contains("status 'misschien' is not one of"));
+        assertThat(anonymous.get("/api/v1/socialmap/services/" + other).json().get("name").asString()).isEqualTo("Dagbesteding Rondreis (nieuw)");
+        JsonNode fullAfter = anonymous.get("/api/v1/socialmap/services/" + full).json();
+        assertThat(fullAfter.get("fundingRoutes")).hasSize(2);
+        assertThat(fullAfter.get("schedules").get(0).get("day").asString()).isEqualTo("FRIDAY");
+
+        assertThat(importPackage(issuer.staff("Zorggroep Rondje"), export.getBody()).status()).isEqualTo(403);
+        Response notAPackage = importPackage(issuer.coordinator(), "geen zip".getBytes());
+        assertThat(notAPackage.json().get("errors").get(0).asString()).contains("services.csv: missing");
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/export/services.json").json().findValuesAsString("id")).contains(full, other);
+    }
+
     @Test
     void filters_combine_with_and_and_facets_count_all_matches() {
         String area = area();

@@ -36,14 +36,48 @@ class HsdsController {
 
     private final ServiceIndex index;
     private final ServiceLookup services;
+    private final nl.mantelzorgthuis.socialmap.service.Services entries;
     private final Taxonomy taxonomy;
     private final Geocoder geocoder;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    HsdsController(ServiceIndex index, ServiceLookup services, Taxonomy taxonomy, Geocoder geocoder) {
+    HsdsController(ServiceIndex index, ServiceLookup services, nl.mantelzorgthuis.socialmap.service.Services entries, Taxonomy taxonomy,
+            Geocoder geocoder, tools.jackson.databind.json.JsonMapper json) {
         this.index = index;
         this.services = services;
+        this.entries = entries;
         this.taxonomy = taxonomy;
         this.geocoder = geocoder;
+        this.json = json;
+    }
+
+    @GetMapping(value = "/export/datapackage.zip", produces = "application/zip")
+    org.springframework.http.ResponseEntity<byte[]> exportPackage() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sociale-kaart-hsds.zip\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .body(DataPackage.write(entries.all(), taxonomy, json));
+    }
+
+    @GetMapping("/export/services.json")
+    List<Map<String, Object>> exportJson() {
+        return entries.all().stream().map(e -> Hsds.service(e, taxonomy)).toList();
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(value = "/import/datapackage", consumes = "application/zip")
+    nl.mantelzorgthuis.socialmap.service.Services.ImportResult importPackage(
+            @org.springframework.security.core.annotation.AuthenticationPrincipal org.springframework.security.oauth2.jwt.Jwt token,
+            @org.springframework.web.bind.annotation.RequestBody byte[] zip) throws java.io.IOException {
+        DataPackage.Read read;
+        try {
+            read = DataPackage.read(new java.io.ByteArrayInputStream(zip), taxonomy);
+        } catch (java.io.IOException | RuntimeException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The body is not a readable HSDS tabular data package (a zip of CSV files): " + e.getMessage());
+            problem.setTitle("Unreadable data package");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        return entries.importEntries(nl.mantelzorgthuis.socialmap.service.Callers.of(token), read.services(), read.errors());
     }
 
     @GetMapping({"", "/"})

@@ -61,8 +61,13 @@ public class ServiceStore {
         update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
         update.push(AUDIT_FIELD, toDocument(audit));
         update.set(OutboxEntry.FLAG_FIELD, true);
-        return mongo.updateFirst(Query.query(where("_id").is(next.id()).and("version").is(expectedVersion)), update, COLLECTION)
-                .getMatchedCount() == 1;
+        try {
+            return mongo.updateFirst(Query.query(where("_id").is(next.id()).and("version").is(expectedVersion)), update, COLLECTION)
+                    .getMatchedCount() == 1;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new nl.mantelzorgthuis.socialmap.service.domain.ServiceRuleViolation(List.of(new nl.mantelzorgthuis.socialmap.service
+                    .domain.Violation("externalId", "'" + next.externalId() + "' is already used by another entry of " + next.maintainedBy())));
+        }
     }
 
     Optional<ServiceEntry> find(String id) {

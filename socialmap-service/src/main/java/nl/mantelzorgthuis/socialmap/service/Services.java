@@ -117,6 +117,53 @@ public class Services {
         }
     }
 
+    /** What an import did: per outcome how many entries, and every entry or row it refused with the reason. */
+    public record ImportResult(int created, int updated, int unchanged, List<String> errors) {
+    }
+
+    /**
+     * Loads entries read from an HSDS package (coordinators): new ids are created with the package's
+     * id, known ones updated when they differ; an entry that breaks a rule is reported, the rest loaded.
+     */
+    public ImportResult importEntries(Caller caller, java.util.Map<String, ServiceDetails> entries, List<String> readErrors) {
+        if (!caller.is(Caller.COORDINATOR)) {
+            throw new nl.mantelzorgthuis.socialmap.service.domain.ServiceAccessDenied("Only coordinators import data packages");
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<String> errors = new java.util.ArrayList<>(readErrors);
+        for (var item : entries.entrySet()) {
+            try {
+                var existing = store.find(item.getKey());
+                if (existing.isEmpty()) {
+                    ServiceEntry entry = ServiceEntry.create(item.getKey(), item.getValue(), null, caller.name(), false, taxonomy.codes(),
+                            clock.instant());
+                    store.insert(entry, events.of(ServiceChange.CREATED, entry), AuditEntry.of(caller, ServiceChange.CREATED, 1,
+                            entry.updatedAt()));
+                    written(entry);
+                    created++;
+                } else if (existing.get().details().equals(item.getValue())) {
+                    unchanged++;
+                } else {
+                    replace(caller, existing.get(), existing.get().update(item.getValue(), caller.name(), taxonomy.codes(), clock.instant()),
+                            ServiceChange.UPDATED);
+                    updated++;
+                }
+            } catch (nl.mantelzorgthuis.socialmap.service.domain.ServiceRuleViolation e) {
+                errors.add("service " + item.getKey() + ": " + e.getMessage());
+            }
+        }
+        return new ImportResult(created, updated, unchanged, errors);
+    }
+
+    /** Every entry, for exports. */
+    public List<ServiceEntry> all() {
+        try (var entries = store.all()) {
+            return entries.toList();
+        }
+    }
+
     public List<AuditEntry> audit(String id) {
         return store.audit(id).orElseThrow(() -> Problems.notFound(id));
     }

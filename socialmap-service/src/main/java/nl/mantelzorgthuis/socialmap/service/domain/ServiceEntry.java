@@ -59,10 +59,17 @@ public record ServiceEntry(
         return from(id, 1, d, maintainedBy, now, verifiedBy, demo, now, now);
     }
 
-    /** A changed entry; a change by its owner is also a check that it is right. */
+    /**
+     * A changed entry; a change by its owner is also a check that it is right. The external id stays
+     * when a change does not name one: it is how the municipality's system knows the entry.
+     */
     public ServiceEntry update(ServiceDetails d, String verifiedBy, Set<String> knownTerms, Instant now) {
         requireValid(d, knownTerms);
-        return from(id, version + 1, d, maintainedBy, now, verifiedBy, demo, createdAt, now);
+        ServiceDetails kept = d.externalId() != null || externalId == null ? d : new ServiceDetails(d.organization(), externalId, d.name(),
+                d.alternateName(), d.description(), d.status(), d.url(), d.email(), d.phone(), d.taxonomyTerms(), d.fundingRoutes(),
+                d.cost(), d.costDescription(), d.languages(), d.minimumAge(), d.maximumAge(), d.serviceAreas(), d.locations(),
+                d.schedules());
+        return from(id, version + 1, kept, maintainedBy, now, verifiedBy, demo, createdAt, now);
     }
 
     public ServiceEntry verify(String verifiedBy, Instant now) {
