@@ -417,7 +417,18 @@ abstract class SocialMapApiContract {
         assertThat(importPackage(issuer.staff("Zorggroep Rondje"), export.getBody()).status()).isEqualTo(403);
         Response notAPackage = importPackage(issuer.coordinator(), "geen zip".getBytes());
         assertThat(notAPackage.json().get("errors").get(0).asString()).contains("services.csv: missing");
-        assertThat(anonymous.get("/api/v1/socialmap/hsds/export/services.json").json().findValuesAsString("id")).contains(full, other);
+        JsonNode exported = anonymous.get("/api/v1/socialmap/hsds/export/services.json").json();
+        assertThat(exported.findValuesAsString("id")).contains(full, other);
+
+        // HSDS JSON round-trips too; a broken service object is reported, the others load.
+        Response jsonSame = coordinator.post("/api/v1/socialmap/hsds/import/services.json", exported.toString());
+        assertThat(jsonSame.status()).as(jsonSame.body()).isEqualTo(200);
+        assertThat(jsonSame.json().get("created").asInt()).isZero();
+        assertThat(jsonSame.json().get("updated").asInt()).isZero();
+        Response jsonBroken = coordinator.post("/api/v1/socialmap/hsds/import/services.json",
+                "[{\"id\":\"not-a-uuid\",\"name\":\"x\"},{\"id\":\"aaaaaaaa-0000-4000-8000-00000000000f\",\"name\":\"Zonder organisatie\"}]");
+        assertThat(jsonBroken.json().get("errors")).hasSize(2);
+        assertThat(coordinator.post("/api/v1/socialmap/hsds/import/services.json", "{}").status()).isEqualTo(400);
     }
 
     @Test

@@ -76,6 +76,8 @@ final class Hsds {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", e.id());
         s.put("organization_id", organizationId(e.organization()));
+        // Extension: the key of the municipality's own system, when a municipality maintains the entry.
+        put(s, "external_id", e.externalId());
         s.put("name", e.name());
         put(s, "alternate_name", e.alternateName());
         put(s, "description", e.description());
@@ -144,6 +146,8 @@ final class Hsds {
         put(location, "name", l.name());
         put(location, "latitude", l.latitude());
         put(location, "longitude", l.longitude());
+        // Extension: the CBS code of the municipality the location lies in.
+        put(location, "municipality", l.municipality());
         // HSDS requires street, city, province and postcode of an address: given only when all are known.
         if (l.address() != null && l.city() != null && l.postalCode() != null && l.province() != null) {
             Map<String, Object> address = new LinkedHashMap<>();
@@ -172,6 +176,77 @@ final class Hsds {
         s.put("closes_at", h.closesAt().toString());
         s.put("timezone", 1);
         return s;
+    }
+
+    /** An HSDS service object (as {@link #service} writes it) read back into what the platform keeps. */
+    static nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails details(tools.jackson.databind.JsonNode s, Taxonomy taxonomy) {
+        String organization = text(s.path("organization"), "name");
+        if (organization == null || text(s, "name") == null) {
+            throw new IllegalArgumentException("needs a name and an organization with a name");
+        }
+        Map<String, String> codes = new java.util.HashMap<>();
+        taxonomy.terms().forEach(t -> codes.put(termId(t.code()), t.code()));
+        List<String> terms = new ArrayList<>();
+        s.path("attributes").forEach(a -> {
+            String code = codes.get(text(a, "taxonomy_term_id"));
+            if (code == null) {
+                throw new IllegalArgumentException("taxonomy term " + text(a, "taxonomy_term_id") + " is not in the taxonomy");
+            }
+            terms.add(code);
+        });
+        java.util.Set<nl.mantelzorgthuis.socialmap.service.domain.FundingRoute> funding = new java.util.HashSet<>();
+        s.path("funding").forEach(f -> funding.add(enumValue(nl.mantelzorgthuis.socialmap.service.domain.FundingRoute.class,
+                text(f, "source"), "funding source")));
+        nl.mantelzorgthuis.socialmap.service.domain.Cost cost = null;
+        if (!s.path("cost_options").isEmpty()) {
+            tools.jackson.databind.JsonNode c = s.path("cost_options").get(0);
+            cost = "gratis".equalsIgnoreCase(text(c, "option")) || (c.has("amount") && c.get("amount").asDouble() == 0)
+                    ? nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE : nl.mantelzorgthuis.socialmap.service.domain.Cost.PAID;
+        }
+        List<Location> locations = new ArrayList<>();
+        s.path("service_at_locations").forEach(sal -> {
+            tools.jackson.databind.JsonNode l = sal.path("location");
+            tools.jackson.databind.JsonNode a = l.path("addresses").isEmpty() ? null : l.path("addresses").get(0);
+            locations.add(new Location(text(l, "name"), a == null ? null : text(a, "address_1"), a == null ? null : text(a, "postal_code"),
+                    a == null ? null : text(a, "city"), text(l, "municipality"), a == null ? null : text(a, "state_province"),
+                    l.hasNonNull("latitude") ? l.get("latitude").asDouble() : null,
+                    l.hasNonNull("longitude") ? l.get("longitude").asDouble() : null));
+        });
+        List<OpeningHours> hours = new ArrayList<>();
+        s.path("schedules").forEach(h -> {
+            for (String day : text(h, "byday").split(",")) {
+                java.time.DayOfWeek weekday = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                        .filter(d -> d.name().startsWith(day.trim().toUpperCase(Locale.ROOT)) && day.trim().length() == 2).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("byday '" + day + "' is not a day (MO ... SU)"));
+                hours.add(new OpeningHours(weekday, java.time.LocalTime.parse(text(h, "opens_at")), java.time.LocalTime.parse(text(h, "closes_at"))));
+            }
+        });
+        List<String> areas = new ArrayList<>();
+        s.path("service_areas").forEach(a -> areas.add(text(a, "name")));
+        List<String> languages = new ArrayList<>();
+        s.path("languages").forEach(l -> languages.add(text(l, "code")));
+        String status = text(s, "status");
+        return new nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails(organization, text(s, "external_id"), text(s, "name"),
+                text(s, "alternate_name"), text(s, "description"), status == null ? null
+                        : enumValue(nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus.class, status.replace(' ', '_'), "status"),
+                text(s, "url"), text(s, "email"), s.path("phones").isEmpty() ? null : text(s.path("phones").get(0), "number"), terms, funding,
+                cost, text(s, "fees_description"), languages, s.hasNonNull("minimum_age") ? s.get("minimum_age").asInt() : null,
+                s.hasNonNull("maximum_age") ? s.get("maximum_age").asInt() : null, areas, locations, hours);
+    }
+
+    private static String text(tools.jackson.databind.JsonNode node, String field) {
+        tools.jackson.databind.JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String what) {
+        for (E constant : type.getEnumConstants()) {
+            if (value != null && constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(what + " '" + value + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** The HSDS paging envelope; HSDS pages count from 1. */

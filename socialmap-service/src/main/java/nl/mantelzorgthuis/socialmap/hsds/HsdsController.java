@@ -64,6 +64,32 @@ class HsdsController {
         return entries.all().stream().map(e -> Hsds.service(e, taxonomy)).toList();
     }
 
+    @org.springframework.web.bind.annotation.PostMapping(value = "/import/services.json", consumes = "application/json")
+    nl.mantelzorgthuis.socialmap.service.Services.ImportResult importJson(
+            @org.springframework.security.core.annotation.AuthenticationPrincipal org.springframework.security.oauth2.jwt.Jwt token,
+            @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body) {
+        if (!body.isArray()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Send a JSON array of HSDS service objects");
+            problem.setTitle("Not a list of services");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        Map<String, nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails> read = new java.util.LinkedHashMap<>();
+        List<String> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            tools.jackson.databind.JsonNode service = body.get(i);
+            String id = service.path("id").asString("");
+            try {
+                if (!id.matches("[0-9a-fA-F-]{36}")) {
+                    throw new IllegalArgumentException("needs an id (UUID)");
+                }
+                read.put(id, Hsds.details(service, taxonomy));
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                errors.add("services[" + i + "] (service " + id + "): " + e.getMessage());
+            }
+        }
+        return entries.importEntries(nl.mantelzorgthuis.socialmap.service.Callers.of(token), read, errors);
+    }
+
     @org.springframework.web.bind.annotation.PostMapping(value = "/import/datapackage", consumes = "application/zip")
     nl.mantelzorgthuis.socialmap.service.Services.ImportResult importPackage(
             @org.springframework.security.core.annotation.AuthenticationPrincipal org.springframework.security.oauth2.jwt.Jwt token,
