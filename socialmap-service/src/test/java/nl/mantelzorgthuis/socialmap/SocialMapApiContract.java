@@ -109,9 +109,11 @@ abstract class SocialMapApiContract {
         coordinator = anonymous.as(issuer.coordinator());
     }
 
-    /** A made-up municipality code per test, so searches filtered by it see only that test's entries. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_AREA = new java.util.concurrent.atomic.AtomicInteger(9000);
+
+    /** A made-up municipality code per call, never the same twice, so a test's filtered searches see only its own entries. */
     static String area() {
-        return "GM" + (9000 + (int) (Math.random() * 999));
+        return "GM" + NEXT_AREA.getAndIncrement();
     }
 
     static String entry(String organization, String name, String description, String area, double[] point, String extra) {
