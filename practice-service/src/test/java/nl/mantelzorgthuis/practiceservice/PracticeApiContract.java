@@ -168,6 +168,16 @@ abstract class PracticeApiContract {
     }
 
     @Test
+    void an_update_that_leaves_a_field_out_clears_it() {
+        String name = unique("Zoetermeer");
+        String id = create(accelerator(name, "Zoetermeer", 3)).json().get("id").asString();
+        String withoutEnd = accelerator(name, "Zoetermeer", 3).replace(",\"endDate\":\"2023-12-31\"", "");
+        assertThat(withoutEnd).doesNotContain("endDate");
+        assertThat(api.put("/api/v1/practices/" + id, withoutEnd, "\"1\"").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/practices/" + id).json().has("endDate")).isFalse();
+    }
+
+    @Test
     void archived_practice_is_read_only_and_left_out_of_the_default_list() {
         String region = unique("Stein");
         String id = create(accelerator(unique("Stein"), region, 3)).json().get("id").asString();

@@ -55,6 +55,12 @@ public class PracticeStore {
         doc.remove("_id");
         Update update = new Update();
         doc.forEach(update::set);
+        // A component that is null now is absent from the document: unset it, or the old value would survive.
+        for (java.lang.reflect.RecordComponent component : Practice.class.getRecordComponents()) {
+            if (!component.getName().equals("id") && !doc.containsKey(component.getName())) {
+                update.unset(component.getName());
+            }
+        }
         update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
         update.push(AUDIT_FIELD, auditDocument(audit));
         update.set(OutboxEntry.FLAG_FIELD, true);
