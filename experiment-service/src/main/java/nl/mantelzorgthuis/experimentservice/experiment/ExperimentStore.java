@@ -53,10 +53,10 @@ public class ExperimentStore {
         doc.remove("_id");
         Update update = new Update();
         doc.forEach(update::set);
-        // Fields that became null must go, or the old value would survive the replace.
-        for (String field : List.of("goal", "designQuestion", "startDate", "endDate", "stopReason", "adoptedFrom")) {
-            if (!doc.containsKey(field)) {
-                update.unset(field);
+        // A component that is null now is absent from the document: unset it, or the old value would survive.
+        for (java.lang.reflect.RecordComponent component : Experiment.class.getRecordComponents()) {
+            if (!component.getName().equals("id") && !doc.containsKey(component.getName())) {
+                update.unset(component.getName());
             }
         }
         update.push(OutboxEntry.PENDING_FIELD, event.toDocument());

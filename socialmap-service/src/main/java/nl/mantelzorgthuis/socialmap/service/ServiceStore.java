@@ -52,10 +52,10 @@ public class ServiceStore {
         doc.remove("_id");
         Update update = new Update();
         doc.forEach(update::set);
-        for (String field : List.of("alternateName", "description", "url", "email", "phone", "cost", "costDescription",
-                "minimumAge", "maximumAge", "externalId", "lastVerifiedBy")) {
-            if (!doc.containsKey(field)) {
-                update.unset(field);
+        // A component that is null now is absent from the document: unset it, or the old value would survive.
+        for (java.lang.reflect.RecordComponent component : ServiceEntry.class.getRecordComponents()) {
+            if (!component.getName().equals("id") && !doc.containsKey(component.getName())) {
+                update.unset(component.getName());
             }
         }
         update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
