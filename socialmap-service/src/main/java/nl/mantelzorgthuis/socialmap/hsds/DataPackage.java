@@ -7,13 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -27,7 +25,6 @@ import nl.mantelzorgthuis.socialmap.service.domain.Location;
 import nl.mantelzorgthuis.socialmap.service.domain.OpeningHours;
 import nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails;
 import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -78,7 +75,7 @@ final class DataPackage {
         for (ServiceEntry e : entries) {
             organizations.putIfAbsent(Hsds.organizationId(e.organization()), e.organization());
             rows.get("services").add(List.of(e.id(), Hsds.organizationId(e.organization()), e.name(), v(e.alternateName()),
-                    v(e.description()), v(e.url()), v(e.email()), e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    v(e.description()), v(e.url()), v(e.email()), Hsds.status(e.status()),
                     v(e.costDescription()), v(e.minimumAge()), v(e.maximumAge()),
                     e.lastVerifiedAt() == null ? "" : e.lastVerifiedAt().toString().substring(0, 10), e.updatedAt().toString(),
                     v(e.externalId())));
@@ -97,17 +94,17 @@ final class DataPackage {
             }
             for (OpeningHours h : e.schedules()) {
                 rows.get("schedules").add(List.of(Hsds.uuid("schedule", e.id(), h.day().name(), h.opensAt().toString()), e.id(), "WEEKLY",
-                        h.day().name().substring(0, 2), h.opensAt().toString(), h.closesAt().toString()));
+                        Hsds.byday(h.day()), h.opensAt().toString(), h.closesAt().toString()));
             }
             for (String area : e.serviceAreas()) {
                 rows.get("service_areas").add(List.of(Hsds.uuid("service_area", e.id(), area), e.id(), area, "Gemeente met CBS-code " + area,
-                        "https://identifier.overheid.nl/tooi/id/gemeente/" + area.toLowerCase(Locale.ROOT)));
+                        Hsds.areaUri(area)));
             }
             e.languages().forEach(code -> rows.get("languages").add(List.of(Hsds.uuid("language", e.id(), code), e.id(), code)));
             e.fundingRoutes().stream().sorted().forEach(f -> rows.get("funding").add(List.of(Hsds.uuid("funding", e.id(), f.name()), e.id(),
                     f.name())));
             if (e.cost() != null) {
-                rows.get("cost_options").add(List.of(Hsds.uuid("cost_option", e.id()), e.id(), e.cost() == Cost.FREE ? "gratis" : "betaald",
+                rows.get("cost_options").add(List.of(Hsds.uuid("cost_option", e.id()), e.id(), Hsds.costOption(e.cost()),
                         e.cost() == Cost.FREE ? "0" : "", "EUR"));
             }
             e.taxonomyTerms().forEach(code -> rows.get("attributes").add(List.of(Hsds.uuid("attribute", e.id(), code), e.id(), "service",
@@ -208,7 +205,7 @@ final class DataPackage {
                 List<OpeningHours> hours = new ArrayList<>();
                 for (CSVRecord s : rows(tables, "schedules", "service_id", sid)) {
                     for (String day : get(s, "byday").split(",")) {
-                        hours.add(new OpeningHours(day(day.trim()), LocalTime.parse(get(s, "opens_at")), LocalTime.parse(get(s, "closes_at"))));
+                        hours.add(new OpeningHours(Hsds.day(day), LocalTime.parse(get(s, "opens_at")), LocalTime.parse(get(s, "closes_at"))));
                     }
                 }
                 List<String> terms = new ArrayList<>();
@@ -220,10 +217,10 @@ final class DataPackage {
                 }
                 Set<FundingRoute> funding = new java.util.HashSet<>();
                 for (CSVRecord f : rows(tables, "funding", "service_id", sid)) {
-                    funding.add(named(FundingRoute.class, get(f, "source"), "funding source"));
+                    funding.add(Hsds.enumValue(FundingRoute.class, get(f, "source"), "funding source"));
                 }
                 Cost cost = rows(tables, "cost_options", "service_id", sid).stream().findFirst()
-                        .map(c -> "gratis".equalsIgnoreCase(get(c, "option")) || "0".equals(get(c, "amount")) ? Cost.FREE : Cost.PAID)
+                        .map(c -> Hsds.cost(get(c, "option"), "0".equals(get(c, "amount"))))
                         .orElse(null);
                 String phone = rows(tables, "phones", "service_id", sid).stream().findFirst().map(p -> get(p, "number")).orElse(null);
                 List<String> areas = rows(tables, "service_areas", "service_id", sid).stream().map(a -> get(a, "name")).toList();
@@ -233,7 +230,7 @@ final class DataPackage {
                 List<String> languages = rows(tables, "languages", "service_id", sid).stream().map(l -> get(l, "code")).toList();
                 String status = get(r, "status");
                 services.put(id, new ServiceDetails(organization, get(r, "external_id"), get(r, "name"), get(r, "alternate_name"), get(r, "description"),
-                        status == null ? null : named(ServiceStatus.class, status.replace(' ', '_'), "status"), get(r, "url"),
+                        status == null ? null : Hsds.status(status), get(r, "url"),
                         get(r, "email"), phone, terms, funding, cost, get(r, "fees_description"), languages,
                         integer(get(r, "minimum_age")), integer(get(r, "maximum_age")), areas, locs, hours));
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
@@ -261,16 +258,6 @@ final class DataPackage {
         }
     }
 
-    private static <E extends Enum<E>> E named(Class<E> type, String value, String what) {
-        for (E constant : type.getEnumConstants()) {
-            if (value != null && constant.name().equalsIgnoreCase(value.trim())) {
-                return constant;
-            }
-        }
-        throw new IllegalArgumentException(what + " '" + value + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-    }
-
     private static Double number(String value) {
         try {
             return value == null ? null : Double.valueOf(value);
@@ -285,15 +272,6 @@ final class DataPackage {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value + "' is not a whole number");
         }
-    }
-
-    private static DayOfWeek day(String twoLetters) {
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day.name().startsWith(twoLetters.toUpperCase(Locale.ROOT)) && twoLetters.length() == 2) {
-                return day;
-            }
-        }
-        throw new IllegalArgumentException("byday '" + twoLetters + "' is not a day (MO, TU, WE, TH, FR, SA, SU)");
     }
 
     private static Object v(Object value) {

@@ -28,6 +28,41 @@ final class Hsds {
     private Hsds() {
     }
 
+    /** HSDS writes statuses in lower case with spaces ("temporarily closed"). */
+    static String status(nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus status(String hsds) {
+        return enumValue(nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus.class, hsds.replace(' ', '_'), "status");
+    }
+
+    /** The TOOI identifier of a municipality, by its CBS code. */
+    static String areaUri(String cbsCode) {
+        return "https://identifier.overheid.nl/tooi/id/gemeente/" + cbsCode.toLowerCase(Locale.ROOT);
+    }
+
+    /** The cost option label: gratis or betaald. */
+    static String costOption(nl.mantelzorgthuis.socialmap.service.domain.Cost cost) {
+        return cost == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE ? "gratis" : "betaald";
+    }
+
+    static nl.mantelzorgthuis.socialmap.service.domain.Cost cost(String option, boolean zeroAmount) {
+        return "gratis".equalsIgnoreCase(option) || zeroAmount ? nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE
+                : nl.mantelzorgthuis.socialmap.service.domain.Cost.PAID;
+    }
+
+    /** RFC 5545 day abbreviations, as HSDS schedules use them in byday. */
+    static String byday(java.time.DayOfWeek day) {
+        return day.name().substring(0, 2);
+    }
+
+    static java.time.DayOfWeek day(String byday) {
+        String value = byday.trim().toUpperCase(Locale.ROOT);
+        return java.util.Arrays.stream(java.time.DayOfWeek.values()).filter(d -> value.length() == 2 && d.name().startsWith(value))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("byday '" + byday + "' is not a day (MO, TU, WE, TH, FR, SA, SU)"));
+    }
+
     static String uuid(String kind, String... parts) {
         return UUID.nameUUIDFromBytes((kind + ":" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8)).toString();
     }
@@ -83,7 +118,7 @@ final class Hsds {
         put(s, "description", e.description());
         put(s, "url", e.url());
         put(s, "email", e.email());
-        s.put("status", e.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        s.put("status", status(e.status()));
         put(s, "fees_description", e.costDescription());
         put(s, "minimum_age", e.minimumAge());
         put(s, "maximum_age", e.maximumAge());
@@ -99,7 +134,7 @@ final class Hsds {
         s.put("schedules", e.schedules().stream().map(h -> schedule(e, h)).toList());
         s.put("service_areas", e.serviceAreas().stream().map(area -> Map.<String, Object>of("id", uuid("service_area", e.id(), area),
                 "name", area, "description", "Gemeente met CBS-code " + area,
-                "uri", "https://identifier.overheid.nl/tooi/id/gemeente/" + area.toLowerCase(Locale.ROOT))).toList());
+                "uri", areaUri(area))).toList());
         s.put("service_at_locations", e.locations().stream().map(l -> serviceAtLocation(e, l)).toList());
         s.put("languages", e.languages().stream().map(code -> Map.<String, Object>of("id", uuid("language", e.id(), code), "code", code))
                 .toList());
@@ -110,7 +145,7 @@ final class Hsds {
         if (e.cost() != null) {
             Map<String, Object> cost = new LinkedHashMap<>();
             cost.put("id", uuid("cost_option", e.id()));
-            cost.put("option", e.cost() == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE ? "gratis" : "betaald");
+            cost.put("option", costOption(e.cost()));
             if (e.cost() == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE) {
                 cost.put("amount", 0);
                 cost.put("currency", "EUR");
@@ -171,7 +206,7 @@ final class Hsds {
         s.put("id", uuid("schedule", e.id(), h.day().name(), h.opensAt().toString()));
         s.put("service_id", e.id());
         s.put("freq", "WEEKLY");
-        s.put("byday", h.day().name().substring(0, 2));
+        s.put("byday", byday(h.day()));
         s.put("opens_at", h.opensAt().toString());
         s.put("closes_at", h.closesAt().toString());
         s.put("timezone", 1);
@@ -200,8 +235,7 @@ final class Hsds {
         nl.mantelzorgthuis.socialmap.service.domain.Cost cost = null;
         if (!s.path("cost_options").isEmpty()) {
             tools.jackson.databind.JsonNode c = s.path("cost_options").get(0);
-            cost = "gratis".equalsIgnoreCase(text(c, "option")) || (c.has("amount") && c.get("amount").asDouble() == 0)
-                    ? nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE : nl.mantelzorgthuis.socialmap.service.domain.Cost.PAID;
+            cost = cost(text(c, "option"), c.has("amount") && c.get("amount").asDouble() == 0);
         }
         List<Location> locations = new ArrayList<>();
         s.path("service_at_locations").forEach(sal -> {
@@ -215,9 +249,7 @@ final class Hsds {
         List<OpeningHours> hours = new ArrayList<>();
         s.path("schedules").forEach(h -> {
             for (String day : text(h, "byday").split(",")) {
-                java.time.DayOfWeek weekday = java.util.Arrays.stream(java.time.DayOfWeek.values())
-                        .filter(d -> d.name().startsWith(day.trim().toUpperCase(Locale.ROOT)) && day.trim().length() == 2).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("byday '" + day + "' is not a day (MO ... SU)"));
+                java.time.DayOfWeek weekday = day(day);
                 hours.add(new OpeningHours(weekday, java.time.LocalTime.parse(text(h, "opens_at")), java.time.LocalTime.parse(text(h, "closes_at"))));
             }
         });
@@ -228,7 +260,7 @@ final class Hsds {
         String status = text(s, "status");
         return new nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails(organization, text(s, "external_id"), text(s, "name"),
                 text(s, "alternate_name"), text(s, "description"), status == null ? null
-                        : enumValue(nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus.class, status.replace(' ', '_'), "status"),
+                        : status(status),
                 text(s, "url"), text(s, "email"), s.path("phones").isEmpty() ? null : text(s.path("phones").get(0), "number"), terms, funding,
                 cost, text(s, "fees_description"), languages, s.hasNonNull("minimum_age") ? s.get("minimum_age").asInt() : null,
                 s.hasNonNull("maximum_age") ? s.get("maximum_age").asInt() : null, areas, locations, hours);
@@ -239,7 +271,7 @@ final class Hsds {
         return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString();
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String what) {
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String what) {
         for (E constant : type.getEnumConstants()) {
             if (value != null && constant.name().equalsIgnoreCase(value.trim())) {
                 return constant;

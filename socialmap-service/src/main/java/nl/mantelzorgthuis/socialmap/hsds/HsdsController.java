@@ -12,10 +12,10 @@ import nl.mantelzorgthuis.socialmap.place.Place;
 import nl.mantelzorgthuis.socialmap.search.SearchRequest;
 import nl.mantelzorgthuis.socialmap.search.SearchResult;
 import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
+import nl.mantelzorgthuis.socialmap.service.Problems;
 import nl.mantelzorgthuis.socialmap.service.ServiceLookup;
 import nl.mantelzorgthuis.socialmap.service.Taxonomy;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,9 +69,7 @@ class HsdsController {
             @org.springframework.security.core.annotation.AuthenticationPrincipal org.springframework.security.oauth2.jwt.Jwt token,
             @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body) {
         if (!body.isArray()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Send a JSON array of HSDS service objects");
-            problem.setTitle("Not a list of services");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw Problems.of(HttpStatus.BAD_REQUEST, "Not a list of services", "Send a JSON array of HSDS service objects");
         }
         Map<String, nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails> read = new java.util.LinkedHashMap<>();
         List<String> errors = new java.util.ArrayList<>();
@@ -98,10 +96,7 @@ class HsdsController {
         try {
             read = DataPackage.read(new java.io.ByteArrayInputStream(zip), taxonomy);
         } catch (java.io.IOException | RuntimeException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The body is not a readable HSDS tabular data package (a zip of CSV files): " + e.getMessage());
-            problem.setTitle("Unreadable data package");
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw Problems.of(HttpStatus.BAD_REQUEST, "Unreadable data package", "The body is not a readable HSDS tabular data package (a zip of CSV files): " + e.getMessage());
         }
         return entries.importEntries(nl.mantelzorgthuis.socialmap.service.Callers.of(token), read.services(), read.errors());
     }
@@ -138,10 +133,7 @@ class HsdsController {
         if (postcode != null && !postcode.isBlank()) {
             Place place = geocoder.resolve(postcode);
             if (!place.resolved()) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "Postcode '" + postcode + "' could not be used: " + place.reason());
-                problem.setTitle("Postcode not resolved");
-                throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Postcode not resolved", "Postcode '" + postcode + "' could not be used: " + place.reason());
             }
             lat = place.latitude();
             lon = place.longitude();
@@ -156,7 +148,7 @@ class HsdsController {
     @GetMapping("/organizations")
     Map<String, Object> organizations(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
-        List<String> names = services.organizations();
+        List<String> names = index.organizations();
         int from = Math.min((page - 1) * perPage, names.size());
         return Hsds.page(names.subList(from, Math.min(from + perPage, names.size())).stream().map(Hsds::organization).toList(),
                 names.size(), page, perPage);
@@ -164,7 +156,7 @@ class HsdsController {
 
     @GetMapping("/organizations/{id}")
     Map<String, Object> organization(@PathVariable @Size(max = 64) String id) {
-        return services.organizations().stream().filter(name -> Hsds.organizationId(name).equals(id)).findFirst()
+        return index.organizations().stream().filter(name -> Hsds.organizationId(name).equals(id)).findFirst()
                 .map(Hsds::organization).orElseThrow(() -> notFound("organization", id));
     }
 
@@ -205,8 +197,6 @@ class HsdsController {
     }
 
     private static ErrorResponseException notFound(String what, String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " with id " + id);
-        problem.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "No " + what + " with id " + id);
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 
 import nl.mantelzorgthuis.socialmap.events.OutboxRelay;
 import nl.mantelzorgthuis.socialmap.events.ServiceEvents;
+import nl.mantelzorgthuis.socialmap.service.Problems;
 import nl.mantelzorgthuis.socialmap.service.domain.Caller;
 import nl.mantelzorgthuis.socialmap.service.domain.ServiceAccessDenied;
 import nl.mantelzorgthuis.socialmap.service.domain.ServiceRuleViolation;
 import nl.mantelzorgthuis.socialmap.service.domain.Violation;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -38,7 +38,7 @@ public class RespiteRoutes {
     }
 
     public RespiteRoute get(String municipality) {
-        return store.find(municipality).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No respite route",
+        return store.find(municipality).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "No respite route",
                 "Municipality " + municipality + " has no respite-care route on the social map yet"));
     }
 
@@ -55,7 +55,7 @@ public class RespiteRoutes {
             return route;
         }
         if (!versionGiven) {
-            throw problem(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
+            throw Problems.of(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
                     "The route exists; send If-Match with the ETag of the version you read (or *)");
         }
         long version = current.get().version();
@@ -73,7 +73,7 @@ public class RespiteRoutes {
     public RespiteRoute copy(Caller caller, String target, String from) {
         requireMayWrite(caller, target);
         if (store.find(target).isPresent()) {
-            throw problem(HttpStatus.CONFLICT, "Route exists", "Municipality " + target
+            throw Problems.of(HttpStatus.CONFLICT, "Route exists", "Municipality " + target
                     + " already has a respite route; change it instead of copying over it");
         }
         RespiteRoute copy = get(from).copyFor(target, clock.instant());
@@ -104,13 +104,7 @@ public class RespiteRoutes {
     }
 
     private static ErrorResponseException stale(String municipality, long expected, long current) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Route was changed by someone else", "The respite route of " + municipality
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "Route was changed by someone else", "The respite route of " + municipality
                 + " is at version " + current + ", the request expected version " + expected + "; read it again");
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
     }
 }

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import nl.mantelzorgthuis.socialmap.service.domain.Caller;
+import nl.mantelzorgthuis.socialmap.service.Callers;
+import nl.mantelzorgthuis.socialmap.service.ETags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +57,7 @@ class RouteController {
     ResponseEntity<RespiteRoute> get(
             @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality) {
         RespiteRoute route = routes.get(municipality);
-        return ResponseEntity.ok().eTag("\"" + route.version() + "\"").body(route);
+        return ResponseEntity.ok().eTag(ETags.of(route.version())).body(route);
     }
 
     @PutMapping
@@ -67,10 +68,10 @@ class RouteController {
             @Parameter(description = "The ETag of the version this change is based on, or * (required once the route exists)")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody RouteRequest request) {
-        Long version = ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*") ? null : parse(ifMatch);
-        RespiteRoute route = routes.put(caller(token), municipality, version, ifMatch != null && !ifMatch.isBlank(),
+        boolean versionGiven = ifMatch != null && !ifMatch.isBlank();
+        RespiteRoute route = routes.put(Callers.of(token), municipality, versionGiven ? ETags.requiredVersion(ifMatch) : null, versionGiven,
                 request.title().trim(), request.steps().stream().map(StepRequest::toStep).toList());
-        return ResponseEntity.ok().eTag("\"" + route.version() + "\"").body(route);
+        return ResponseEntity.ok().eTag(ETags.of(route.version())).body(route);
     }
 
     @PostMapping("/copy")
@@ -78,21 +79,7 @@ class RouteController {
     ResponseEntity<RespiteRoute> copy(@AuthenticationPrincipal Jwt token,
             @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
             @Valid @RequestBody CopyRequest request) {
-        RespiteRoute route = routes.copy(caller(token), municipality, request.from());
-        return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + route.version() + "\"").body(route);
-    }
-
-    private static Long parse(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new org.springframework.web.ErrorResponseException(HttpStatus.BAD_REQUEST,
-                    org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                            "If-Match '" + ifMatch + "' is not an ETag of this API"), null);
-        }
-    }
-
-    private static Caller caller(Jwt token) {
-        return nl.mantelzorgthuis.socialmap.service.Callers.of(token);
+        RespiteRoute route = routes.copy(Callers.of(token), municipality, request.from());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(route.version())).body(route);
     }
 }

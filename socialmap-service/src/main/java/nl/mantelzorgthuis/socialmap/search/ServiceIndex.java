@@ -73,6 +73,8 @@ public class ServiceIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceIndex.class);
     static final String[] FACETS = {"taxonomyTerm", "area", "funding", "cost", "language"};
+    /** Indexed as a facet dimension for listing organisations; not part of the facet counts searches return. */
+    private static final String ORGANIZATION = "organization";
     private static final int MAX_QUERY_WORDS = 8;
 
     private final JsonMapper json;
@@ -155,11 +157,7 @@ public class ServiceIndex {
 
     public SearchResult search(SearchRequest request) {
         try {
-            if (changed && !rebuilding) {
-                changed = false;
-                searchers.maybeRefreshBlocking();
-            }
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquireCurrent();
             try {
                 return search(searcher, request);
             } finally {
@@ -168,6 +166,35 @@ public class ServiceIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The organisations that have entries, by name, from the index's own facet ordinals (no store access). */
+    public List<String> organizations() {
+        try {
+            IndexSearcher searcher = acquireCurrent();
+            try {
+                SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+                if (state == null) {
+                    return List.of();
+                }
+                FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(ORGANIZATION);
+                return all == null ? List.of() : java.util.Arrays.stream(all.labelValues).map(lv -> lv.label)
+                        .sorted(String.CASE_INSENSITIVE_ORDER).toList();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A searcher that sees every write so far, unless a rebuild is running (then the last complete index). */
+    private IndexSearcher acquireCurrent() throws IOException {
+        if (changed && !rebuilding) {
+            changed = false;
+            searchers.maybeRefreshBlocking();
+        }
+        return searchers.acquire();
     }
 
     /**
@@ -353,6 +380,7 @@ public class ServiceIndex {
         doc.add(new TextField("text", text.toString(), Field.Store.NO));
         doc.add(new org.apache.lucene.document.SortedDocValuesField("nameSort",
                 new org.apache.lucene.util.BytesRef(e.name().toLowerCase(java.util.Locale.ROOT))));
+        doc.add(new SortedSetDocValuesFacetField(ORGANIZATION, e.organization()));
         for (String term : e.taxonomyTerms()) {
             keyword(doc, "taxonomyTerm", term);
         }

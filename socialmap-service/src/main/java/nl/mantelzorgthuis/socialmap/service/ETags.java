@@ -3,17 +3,17 @@ package nl.mantelzorgthuis.socialmap.service;
 import org.springframework.http.HttpStatus;
 
 /** The service version as a strong ETag, and If-Match parsing for optimistic concurrency. */
-final class ETags {
+public final class ETags {
 
     private ETags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /** The version an If-Match header asks for; null for "*". Missing is a 428, garbage a 400. */
-    static Long requiredVersion(String ifMatch) {
+    public static Long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw Problems.of(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
                     "This change needs an If-Match header with the ETag of the version you read (or *)");

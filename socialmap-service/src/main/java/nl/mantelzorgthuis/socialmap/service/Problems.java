@@ -4,12 +4,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /** HTTP-level refusals of the social-map API, rendered as problem+json by Spring's error handling. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static ErrorResponseException of(HttpStatus status, String title, String detail) {
+    public static ErrorResponseException of(HttpStatus status, String title, String detail) {
         var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return new ErrorResponseException(status, problem, null);

@@ -19,11 +19,4 @@ public class ServiceLookup {
     public java.util.Optional<nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry> find(String id) {
         return store.find(id);
     }
-
-    /** The organisations that have entries, by name (streams the store: meant for the HSDS list, not for hot paths). */
-    public java.util.List<String> organizations() {
-        try (var entries = store.all()) {
-            return entries.map(e -> e.organization()).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-        }
-    }
 }
