@@ -36,10 +36,8 @@ final class DemoData {
         return file;
     }
 
-    static int loadOnce(PlatformConfig config) throws Exception {
-        Path dataDir = config.dataDir();
-        int gatewayPort = config.gatewayPort();
-        Path marker = dataDir.resolve("demo-data-loaded");
+    static int loadOnce(PlatformConfig config, Gateway api) throws Exception {
+        Path marker = config.dataDir().resolve("demo-data-loaded");
         if (Files.exists(marker)) {
             return 0;
         }
@@ -47,24 +45,9 @@ final class DemoData {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/practices.json")) {
             practices = JSON.readTree(in).get("practices");
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        // Loaded as the demo coordinator, logged in like a person through the portal client.
-        String token = BrowserLogin.accessToken(config.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
-                config.portalRedirectUri(), PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
         int loaded = 0;
         for (JsonNode practice : practices) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + gatewayPort + "/api/v1/practices"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Request-Id", "demo-data-" + loaded)
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(practice)))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("Demo practice " + practice.get("name") + " was refused: "
-                        + response.statusCode() + " " + response.body());
-            }
+            api.call("POST", "/api/v1/practices", JSON.writeValueAsString(practice), null, 201);
             loaded++;
         }
         Files.writeString(marker, "loaded " + loaded + " practices\n");
@@ -76,7 +59,7 @@ final class DemoData {
      * adopted, given cycles, measures and observations and moved along their lifecycle as a user
      * would. Experiment-service learns the practices from Kafka, so this first waits until it knows them.
      */
-    static int loadExperimentsOnce(PlatformConfig config, Duration wait) throws Exception {
+    static int loadExperimentsOnce(PlatformConfig config, Gateway api, Duration wait) throws Exception {
         Path marker = config.dataDir().resolve("demo-experiments-loaded");
         if (Files.exists(marker)) {
             return 0;
@@ -85,7 +68,6 @@ final class DemoData {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/experiments.json")) {
             experiments = JSON.readTree(in).get("experiments");
         }
-        Gateway api = new Gateway(config);
         java.util.Map<String, String> practiceIds = new java.util.HashMap<>();
         api.call("GET", "/api/v1/practices?pageSize=100", null, null, 200).get("items")
                 .forEach(p -> practiceIds.put(p.get("name").asString(), p.get("id").asString()));
@@ -148,12 +130,11 @@ final class DemoData {
     }
 
     /** Loads the fictional demo social map (DemoSocialMap) through the gateway once, as the demo coordinator. */
-    static int loadSocialMapOnce(PlatformConfig config) throws Exception {
+    static int loadSocialMapOnce(PlatformConfig config, Gateway api) throws Exception {
         Path marker = config.dataDir().resolve("demo-socialmap-loaded");
         if (Files.exists(marker)) {
             return 0;
         }
-        Gateway api = new Gateway(config);
         int loaded = 0;
         java.util.Map<String, String> ids = new java.util.HashMap<>();
         for (var entry : nl.mantelzorgthuis.testsupport.DemoSocialMap.demo()) {
@@ -220,17 +201,28 @@ final class DemoData {
         return id;
     }
 
-    /** The platform's API as the demo coordinator uses it. */
-    private static final class Gateway {
+    /**
+     * The platform's API as the demo coordinator uses it, logged in like a person through the portal
+     * client: once, and only when some demo data is still to be loaded.
+     */
+    static final class Gateway {
 
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final PlatformConfig config;
         private final String base;
-        private final String token;
+        private String token;
 
-        Gateway(PlatformConfig config) throws Exception {
+        Gateway(PlatformConfig config) {
+            this.config = config;
             this.base = "http://localhost:" + config.gatewayPort();
-            this.token = BrowserLogin.accessToken(config.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
-                    config.portalRedirectUri(), PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        }
+
+        private synchronized String token() throws Exception {
+            if (token == null) {
+                token = BrowserLogin.accessToken(config.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
+                        config.portalRedirectUri(), PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+            }
+            return token;
         }
 
         /** A probe without outcome categories: a 422 about outcomes, not about practiceId, means the practice is known. */
@@ -258,7 +250,7 @@ final class DemoData {
 
         private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("X-Request-Id", "demo-data");
+                    .header("Authorization", "Bearer " + token()).header("X-Request-Id", "demo-data");
             if (ifMatch != null) {
                 request.header("If-Match", ifMatch);
             }

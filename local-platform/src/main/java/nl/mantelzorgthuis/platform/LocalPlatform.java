@@ -98,15 +98,16 @@ public final class LocalPlatform implements AutoCloseable {
             log.info("{} is ready", service.name);
         }
         if (config.demoData()) {
-            int loaded = DemoData.loadOnce(config);
+            DemoData.Gateway api = new DemoData.Gateway(config);
+            int loaded = DemoData.loadOnce(config, api);
             if (loaded > 0) {
                 log.info("Loaded {} demo practices from the seed texts", loaded);
             }
-            int experiments = DemoData.loadExperimentsOnce(config, Duration.ofSeconds(60));
+            int experiments = DemoData.loadExperimentsOnce(config, api, Duration.ofSeconds(60));
             if (experiments > 0) {
                 log.info("Loaded {} demo experiments (seed 003; measures are illustrative)", experiments);
             }
-            int socialMap = DemoData.loadSocialMapOnce(config);
+            int socialMap = DemoData.loadSocialMapOnce(config, api);
             if (socialMap > 0) {
                 log.info("Loaded {} demo social-map entries (fictional, marked demo)", socialMap);
             }

@@ -247,7 +247,7 @@ class ExperimentController {
         Map<String, String> labels = new TreeMap<>();
         Map<String, Map<ExperimentStatus, Long>> statuses = new TreeMap<>();
         Map<String, Map<CollaborationLevel, Long>> levels = new TreeMap<>();
-        experiments.forEach(new ExperimentSearch(null, null, null, null, null, null, null, null, 0, 1), e -> {
+        experiments.forEach(ExperimentSearch.everything(), e -> {
             List<String[]> keys = by.equals("practice")
                     ? List.<String[]>of(new String[] {e.practiceId(), e.practiceName()})
                     : e.outcomes().stream().map(o -> new String[] {o.name(), o.name()}).toList();

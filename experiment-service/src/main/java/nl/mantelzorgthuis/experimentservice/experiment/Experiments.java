@@ -73,7 +73,7 @@ public class Experiments {
 
     /** Where an experiment was adopted: derived from the copies' links, so it can never drift from them. */
     public List<ExperimentSummary> adoptionsOf(String id) {
-        return catalogue.matching(new ExperimentSearch(null, null, null, null, null, null, null, id, 0, 1))
+        return catalogue.matching(ExperimentSearch.copiesOf(id))
                 .sorted(ExperimentCatalogue.BY_PRACTICE).toList();
     }
 

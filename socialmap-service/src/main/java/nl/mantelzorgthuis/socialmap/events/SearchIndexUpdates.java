@@ -6,7 +6,6 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
-import nl.mantelzorgthuis.socialmap.service.ServiceStore;
 import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -31,14 +30,12 @@ class SearchIndexUpdates {
     private final JsonMapper json;
     private final Counter unreadable;
 
-    SearchIndexUpdates(ServiceIndex index, ServiceStore store, JsonMapper json, MeterRegistry meters) {
+    SearchIndexUpdates(ServiceIndex index, nl.mantelzorgthuis.socialmap.service.Services services, JsonMapper json, MeterRegistry meters) {
         this.index = index;
         this.json = json;
         this.unreadable = Counter.builder("socialmap.index.events.unreadable").description("Own events the index could not read")
                 .register(meters);
-        try (var entries = store.all()) {
-            index.rebuild(entries);
-        }
+        services.rebuildIndex();
     }
 
     @KafkaListener(topics = "${socialmap.events.topic:socialmap-events}",

@@ -70,12 +70,10 @@ public record Experiment(
         List<Measure> emptyMeasures = measures.stream()
                 .map(m -> new Measure(m.id(), m.name(), m.unit(), m.betterWhen(), m.target(), null, List.of(), List.of()))
                 .toList();
-        return adopted.withMeasures(emptyMeasures, now).withVersion(1);
-    }
-
-    private Experiment withVersion(long v) {
-        return new Experiment(id, v, practiceId, practiceName, title, goal, designQuestion, level, outcomes, phase,
-                organisations, startDate, endDate, lessons, status, stopReason, cycles, measures, adoptedFrom, createdAt, updatedAt);
+        // Part of the new experiment's first version, not a change after it.
+        return new Experiment(adopted.id, 1, adopted.practiceId, adopted.practiceName, adopted.title, adopted.goal,
+                adopted.designQuestion, adopted.level, adopted.outcomes, adopted.phase, adopted.organisations, adopted.startDate,
+                adopted.endDate, adopted.lessons, adopted.status, null, List.of(), emptyMeasures, adopted.adoptedFrom, now, now);
     }
 
     public ExperimentDetails details() {
