@@ -1,0 +1,126 @@
+package nl.mantelzorgthuis.notificationservice.http;
+
+import java.util.List;
+
+import nl.mantelzorgthuis.notificationservice.access.InvalidInput;
+import nl.mantelzorgthuis.notificationservice.access.NotAllowed;
+import nl.mantelzorgthuis.notificationservice.access.NotFound;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error as RFC 9457 problem+json. Field errors are listed under {@code invalidParams}
+ * (name and reason), as the Dutch API Design Rules' problem extension does. Nothing internal leaks.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    record InvalidParam(String name, String reason) {
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput e, WebRequest request) {
+        return invalid(e.params().stream().map(p -> new InvalidParam(p.name(), p.reason())).toList(), new HttpHeaders(), request, e);
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<InvalidParam> params = e.getConstraintViolations().stream()
+                .map(v -> new InvalidParam(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return invalid(params, new HttpHeaders(), request, e);
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; the request id in the X-Request-Id header helps us find it");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<InvalidParam> params = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidParam(f.getField(), f.getDefaultMessage())).toList();
+        return invalid(params, headers, request, ex);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidParam> params = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new InvalidParam(
+                        err instanceof FieldError f ? f.getField() : String.valueOf(r.getMethodParameter().getParameterName()),
+                        err.getDefaultMessage())))
+                .toList();
+        return invalid(params, headers, request, ex);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // The parser's own message names Java types; clients get the field and the accepted values.
+        if (ex.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            Class<?> target = mismatch.getTargetType();
+            String reason = target != null && target.isEnum()
+                    ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
+                    : "has the wrong type or format";
+            return invalid(List.of(new InvalidParam(field, reason)), headers, request, ex);
+        }
+        String detail = ex.getMostSpecificCause() instanceof JacksonException json && json.getLocation() != null
+                ? "The request body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+                        + json.getLocation().getColumnNr() + ")"
+                : "The request body is missing or is not valid JSON";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", detail);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private ResponseEntity<Object> invalid(List<InvalidParam> params, HttpHeaders headers, WebRequest request, Exception ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "The request has " + params.size() + " invalid field(s); see invalidParams");
+        problem.setProperty("invalidParams", params);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+}

@@ -1,0 +1,67 @@
+package nl.mantelzorgthuis.notificationservice.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.mantelzorgthuis.notificationservice.NotificationProperties;
+import nl.mantelzorgthuis.notificationservice.notice.Notification;
+import nl.mantelzorgthuis.notificationservice.webhook.domain.Kanalen;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns stored notifications into deliveries for every active endpoint that wants them: one
+ * persisted delivery per (endpoint, event) before any call is made, so nothing accepted is lost.
+ */
+@Component
+public class WebhookFanout {
+
+    private final EndpointDirectory directory;
+    private final DeliveryStore deliveries;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+    private final NotificationProperties properties;
+    private final JsonMapper json;
+
+    WebhookFanout(EndpointDirectory directory, DeliveryStore deliveries, Dispatcher dispatcher, Clock clock,
+            NotificationProperties properties, JsonMapper json) {
+        this.directory = directory;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Returns how many deliveries were created. */
+    public int fanOut(List<Notification> notifications) {
+        Instant now = clock.instant();
+        Instant lease = now.plus(properties.webhooks().lease());
+        Instant expires = now.plus(properties.retention());
+        List<Document> documents = new ArrayList<>();
+        for (Endpoint endpoint : directory.all()) {
+            if (!endpoint.active() || !endpoint.pushes()) {
+                continue;
+            }
+            for (Notification n : notifications) {
+                if (endpoint.subscription().matches(n.change())) {
+                    documents.add(Delivery.newDocument(endpoint.id(), n.id(), n.change().type(), n.change().time(),
+                            payload(endpoint, n), now, lease, expires));
+                }
+            }
+        }
+        List<Document> created = deliveries.insertNew(documents);
+        dispatcher.dispatch(created.stream().map(Delivery::of).toList());
+        return created.size();
+    }
+
+    String payload(Endpoint endpoint, Notification n) {
+        if (endpoint.format() == Endpoint.Format.NOTIFICATIE) {
+            return json.writeValueAsString(Kanalen.notificatie(n.change(), properties.platformUrl()));
+        }
+        return n.event();
+    }
+}

@@ -1,0 +1,177 @@
+package nl.mantelzorgthuis.notificationservice.zgw;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.notificationservice.NotificationProperties;
+import nl.mantelzorgthuis.notificationservice.access.Caller;
+import nl.mantelzorgthuis.notificationservice.access.InvalidInput;
+import nl.mantelzorgthuis.notificationservice.access.NotAllowed;
+import nl.mantelzorgthuis.notificationservice.access.NotFound;
+import nl.mantelzorgthuis.notificationservice.webhook.Endpoint;
+import nl.mantelzorgthuis.notificationservice.webhook.Endpoints;
+import nl.mantelzorgthuis.notificationservice.webhook.domain.Subscription;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The VNG Notificaties API 1.0 (ZGW) resources {@code kanaal} and {@code abonnement}, so a municipal
+ * system built for a notificatierouteringscomponent subscribes without custom code: its API root is
+ * {@code /api/v1/notifications/nrc/}. Deliveries are {@code notificatie} messages with the
+ * abonnement's {@code auth} header, sent with the same retries, log and address checks as webhooks.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/notifications/nrc")
+@Tag(name = "Notificaties API (ZGW)", description = "kanaal and abonnement as the VNG Notificaties API 1.0 has them")
+class ZgwController {
+
+    record FilterGroup(@NotBlank @Size(max = 50) String naam, Map<String, @NotBlank @Size(max = 1000) String> filters) {
+    }
+
+    record AbonnementRequest(@NotBlank @Size(max = 200) String callbackUrl, @NotBlank @Size(max = 1000) String auth,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull FilterGroup> kanalen) {
+    }
+
+    record Abonnement(String url, String callbackUrl, String auth, List<FilterGroup> kanalen) {
+    }
+
+    record KanaalRequest(@NotBlank @Size(max = 50) @Pattern(regexp = "[a-z0-9-]+") String naam,
+            @Size(max = 200) String documentatieLink, @Size(max = 50) List<@NotBlank @Size(max = 100) String> filters) {
+    }
+
+    record Kanaal(String url, String naam, String documentatieLink, List<String> filters) {
+    }
+
+    private final Endpoints endpoints;
+    private final KanaalStore kanalen;
+    private final String base;
+
+    ZgwController(Endpoints endpoints, KanaalStore kanalen, NotificationProperties properties) {
+        this.endpoints = endpoints;
+        this.kanalen = kanalen;
+        this.base = properties.platformUrl() + "/api/v1/notifications/nrc";
+    }
+
+    @GetMapping("/kanaal")
+    @Operation(summary = "Alle KANALen opvragen")
+    List<Kanaal> kanalen(@RequestParam(required = false) String naam) {
+        return kanalen.all().stream().filter(k -> naam == null || k.naam().equals(naam)).map(this::view).toList();
+    }
+
+    @GetMapping("/kanaal/{uuid}")
+    @Operation(summary = "Een specifiek KANAAL opvragen")
+    Kanaal kanaal(@PathVariable String uuid) {
+        KanaalStore.Kanaal kanaal = kanalen.byId(uuid);
+        if (kanaal == null) {
+            throw new NotFound("Geen kanaal met deze uuid");
+        }
+        return view(kanaal);
+    }
+
+    @PostMapping("/kanaal")
+    @Operation(summary = "Maak een KANAAL aan (coördinatoren)")
+    ResponseEntity<Kanaal> addKanaal(@AuthenticationPrincipal Jwt token, @Valid @RequestBody KanaalRequest request) {
+        if (!Caller.of(token).coordinator()) {
+            throw new NotAllowed("Only coordinators register kanalen");
+        }
+        KanaalStore.Kanaal kanaal = new KanaalStore.Kanaal(UUID.randomUUID().toString(), request.naam(), request.documentatieLink(),
+                request.filters() == null ? List.of() : request.filters());
+        if (!kanalen.add(kanaal)) {
+            throw new InvalidInput("naam", "a kanaal with this name exists");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/notifications/nrc/kanaal/" + kanaal.id())).body(view(kanaal));
+    }
+
+    @GetMapping("/abonnement")
+    @Operation(summary = "Alle ABONNEMENTen opvragen (eigen; coördinatoren: alle)")
+    List<Abonnement> abonnementen(@AuthenticationPrincipal Jwt token) {
+        return endpoints.list(Caller.of(token), Endpoint.Format.NOTIFICATIE).stream().map(this::view).toList();
+    }
+
+    @PostMapping("/abonnement")
+    @Operation(summary = "Maak een ABONNEMENT aan")
+    ResponseEntity<Abonnement> subscribe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AbonnementRequest request) {
+        Endpoint e = endpoints.register(Caller.of(token), null, request.callbackUrl(), Endpoint.Format.NOTIFICATIE,
+                subscription(request), request.auth());
+        return ResponseEntity.created(URI.create("/api/v1/notifications/nrc/abonnement/" + e.id())).body(view(e));
+    }
+
+    @GetMapping("/abonnement/{uuid}")
+    @Operation(summary = "Een specifiek ABONNEMENT opvragen")
+    Abonnement abonnement(@AuthenticationPrincipal Jwt token, @PathVariable String uuid) {
+        return view(endpoints.get(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE));
+    }
+
+    @PutMapping("/abonnement/{uuid}")
+    @Operation(summary = "Werk een ABONNEMENT in zijn geheel bij")
+    Abonnement replace(@AuthenticationPrincipal Jwt token, @PathVariable String uuid, @Valid @RequestBody AbonnementRequest request) {
+        return view(endpoints.replace(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE, null, request.callbackUrl(),
+                subscription(request), request.auth()));
+    }
+
+    @DeleteMapping("/abonnement/{uuid}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Verwijder een ABONNEMENT")
+    void unsubscribe(@AuthenticationPrincipal Jwt token, @PathVariable String uuid) {
+        endpoints.delete(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE);
+    }
+
+    private Subscription subscription(AbonnementRequest request) {
+        List<InvalidInput.Param> invalid = new ArrayList<>();
+        List<Subscription.KanaalFilter> filters = new ArrayList<>();
+        for (int i = 0; i < request.kanalen().size(); i++) {
+            FilterGroup group = request.kanalen().get(i);
+            KanaalStore.Kanaal kanaal = kanalen.byName(group.naam());
+            if (kanaal == null) {
+                invalid.add(new InvalidInput.Param("kanalen[" + i + "].naam", "no kanaal with this name; see GET kanaal"));
+                continue;
+            }
+            Map<String, String> given = group.filters() == null ? Map.of() : group.filters();
+            for (String key : given.keySet()) {
+                if (!kanaal.filters().contains(key)) {
+                    invalid.add(new InvalidInput.Param("kanalen[" + i + "].filters." + key,
+                            "kanaal " + kanaal.naam() + " has the filters " + kanaal.filters()));
+                }
+            }
+            filters.add(new Subscription.KanaalFilter(group.naam(), given));
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidInput(invalid);
+        }
+        return new Subscription(null, null, null, null, filters);
+    }
+
+    private Kanaal view(KanaalStore.Kanaal k) {
+        return new Kanaal(base + "/kanaal/" + k.id(), k.naam(), k.documentatieLink(), k.filters());
+    }
+
+    private Abonnement view(Endpoint e) {
+        return new Abonnement(base + "/abonnement/" + e.id(), e.url(), e.nrcAuth(),
+                e.subscription().kanalen().stream().map(k -> new FilterGroup(k.naam(), k.filters())).toList());
+    }
+}

@@ -1,0 +1,44 @@
+package nl.mantelzorgthuis.notificationservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.Infrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Serves the OpenAPI document and writes it to target/openapi for the API Design Rules lint in CI. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        NotificationApiContract.register(registry, Infrastructure.embedded(), "notifications_openapi");
+    }
+
+    @Test
+    void serves_an_openapi_3_1_document_following_the_design_rules() throws Exception {
+        Api.Response response = new Api("http://localhost:" + port).get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode doc = response.json();
+        assertThat(doc.get("openapi").asString()).startsWith("3.1");
+        assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/api/v1");
+        assertThat(doc.get("paths").propertyNames()).contains("/notifications/inbox", "/notifications/follows",
+                "/notifications/webhooks", "/notifications/webhooks/{id}/feed", "/notifications/nrc/abonnement", "/notifications/nrc/kanaal");
+        assertThat(doc.get("paths").get("/notifications/webhooks").get("post").get("responses").get("400").get("content")
+                .propertyNames()).containsExactly("application/problem+json");
+        Path out = Path.of("target", "openapi", "notification-service.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, response.body());
+    }
+}
