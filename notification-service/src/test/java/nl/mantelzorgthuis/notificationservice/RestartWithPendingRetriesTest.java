@@ -1,0 +1,99 @@
+package nl.mantelzorgthuis.notificationservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
+import nl.mantelzorgthuis.notificationservice.support.Receiver;
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.TestIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Stops the service while deliveries wait for retries (and some are in flight with a slow
+ * receiver), then starts it again on the same store: every accepted message is delivered, each
+ * delivery id exactly once with success; receivers see repeats only under the same webhook-id.
+ */
+class RestartWithPendingRetriesTest {
+
+    private static final int EVENTS = 20;
+
+    private ConfigurableApplicationContext start(Infrastructure infra, String database) {
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("server.port", "0"),
+                Map.entry("spring.mongodb.uri", infra.mongoUri(database)),
+                Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
+                Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+                Map.entry("notification.consumer.group", "notification-service-" + database),
+                Map.entry("notification.topics", "restart-events-" + database),
+                Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared().issuer()),
+                Map.entry("notification.webhooks.allowed-networks", "127.0.0.0/8"),
+                Map.entry("notification.webhooks.retry-delays", "2s,2s,2s,2s,2s,2s,2s,2s,2s,2s,2s,2s"),
+                Map.entry("notification.webhooks.jitter", "0.1"),
+                Map.entry("notification.webhooks.lease", "3s"),
+                Map.entry("notification.webhooks.poll-interval", "200ms"),
+                Map.entry("logging.structured.format.console", ""));
+        // As command-line arguments: they outrank application.yml, as environment variables do in production.
+        return new SpringApplicationBuilder(NotificationServiceApplication.class)
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Api("http://localhost:" + port).as(TestIssuer.shared().municipalClient("gemeente-zwolle", "GM0193"));
+    }
+
+    @Test
+    void every_accepted_notification_is_delivered_exactly_once_per_delivery_id_after_a_restart() {
+        Infrastructure infra = Infrastructure.embedded();
+        String database = "restart_" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "restart-events-" + database;
+        try (Receiver receiver = new Receiver(); DomainEvents events = new DomainEvents(infra.kafkaBootstrapServers())) {
+            // Down at first, and slow: some calls are still in flight when the service stops.
+            receiver.answer(n -> n % 2 == 0 ? Receiver.Answer.status(503) : new Receiver.Answer(503, null, Duration.ofSeconds(2)));
+            ConfigurableApplicationContext first = start(infra, database);
+            String hook = api(first).post("/api/v1/notifications/webhooks", "{\"url\":\"" + receiver.url("/hook") + "\"}")
+                    .json().get("id").asString();
+            for (int i = 0; i < EVENTS; i++) {
+                String experiment = UUID.randomUUID().toString();
+                events.publish(topic, experiment, DomainEvents.experiment("created", experiment, "p", "Herstart " + i, "IDEA"));
+            }
+            // All accepted and waiting: the receiver failed some, the circuit breaker holds back the rest.
+            Api firstApi = api(first);
+            await().atMost(Duration.ofSeconds(60)).until(() -> firstApi.get("/api/v1/notifications/webhooks/" + hook
+                    + "/deliveries?status=PENDING&pageSize=100").json().size() == EVENTS && receiver.calls().size() >= 5);
+            first.close();
+
+            receiver.answer(n -> Receiver.Answer.ok());
+            ConfigurableApplicationContext second = start(infra, database);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> distinctIds(receiver.delivered()).size() == EVENTS);
+                Api api = api(second);
+                await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/notifications/webhooks/" + hook
+                        + "/deliveries?status=DELIVERED&pageSize=100").json().size() == EVENTS);
+                Map<String, Long> successes = receiver.delivered().stream()
+                        .collect(Collectors.groupingBy(c -> c.header("webhook-id"), Collectors.counting()));
+                assertThat(successes).hasSize(EVENTS).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+                assertThat(distinctIds(receiver.calls())).isEqualTo(successes.keySet());
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    private static Set<String> distinctIds(List<Receiver.Call> calls) {
+        return calls.stream().map(c -> c.header("webhook-id")).collect(Collectors.toCollection(HashSet::new));
+    }
+}
