@@ -62,6 +62,7 @@ class GatewayRoutingTest {
         registry.add("platform.services.practice", () -> "http://localhost:" + backend.getAddress().getPort());
         registry.add("platform.services.experiment", () -> "http://localhost:" + experimentBackend.getAddress().getPort());
         registry.add("platform.services.socialmap", () -> "http://localhost:" + experimentBackend.getAddress().getPort());
+        registry.add("platform.services.notification", () -> "http://localhost:" + experimentBackend.getAddress().getPort());
         registry.add("platform.identity.issuer", () -> TestIssuer.shared().issuer());
     }
 
@@ -143,6 +144,9 @@ class GatewayRoutingTest {
         assertThat(get("/openapi/experiment-service.json").statusCode()).isEqualTo(200);
         // The social map shares this stand-in (without its route the gateway would answer 404).
         assertThat(get("/api/v1/socialmap/search?q=logeeropvang").body()).contains("\"path\":\"/api/v1/socialmap/search\"");
+        // So does the notification-service, ZGW paths included.
+        assertThat(get("/api/v1/notifications/nrc/kanaal").body()).contains("\"path\":\"/api/v1/notifications/nrc/kanaal\"");
+        assertThat(get("/openapi/notification-service.json").statusCode()).isEqualTo(200);
     }
 
     @AfterAll

@@ -157,6 +157,31 @@ final class DemoData {
         return loaded;
     }
 
+    static Path webhookSecretFile(Path dataDir) {
+        return dataDir.resolve("demo-webhook-secret.txt");
+    }
+
+    /**
+     * The demo coordinator follows Praktijkversneller Zwolle with immediate e-mail, and a demo webhook
+     * sends every change to the local receiver, which checks the signature with the secret kept on file.
+     */
+    static boolean subscribeOnce(PlatformConfig config, Gateway api, String hookUrl) throws Exception {
+        Path marker = config.dataDir().resolve("demo-notifications-subscribed");
+        if (Files.exists(marker)) {
+            return false;
+        }
+        JsonNode practices = api.call("GET", "/api/v1/practices?kind=PRACTICE_ACCELERATOR&pageSize=100", null, null, 200).get("items");
+        String zwolle = practices.valueStream().filter(p -> p.get("name").asString().equals("Praktijkversneller Zwolle"))
+                .findFirst().orElseThrow().get("id").asString();
+        api.call("POST", "/api/v1/notifications/follows", "{\"kind\":\"PRACTICE\",\"value\":\"" + zwolle + "\"}", null, 201);
+        api.call("PUT", "/api/v1/notifications/preferences", "{\"locale\":\"nl\",\"email\":{\"frequency\":\"IMMEDIATE\"}}", null, 200);
+        JsonNode hook = api.call("POST", "/api/v1/notifications/webhooks",
+                "{\"name\":\"Demo-ontvanger\",\"url\":\"" + hookUrl + "\"}", null, 201);
+        Files.writeString(webhookSecretFile(config.dataDir()), hook.get("secret").asString() + "\n");
+        Files.writeString(marker, "webhook " + hook.get("id").asString() + ", following " + zwolle + "\n");
+        return true;
+    }
+
     private static void loadMeasure(Gateway api, String experimentId, JsonNode measure) throws Exception {
         var definition = JSON.createObjectNode().put("name", measure.get("name").asString())
                 .put("unit", measure.get("unit").asString()).put("betterWhen", measure.get("betterWhen").asString());

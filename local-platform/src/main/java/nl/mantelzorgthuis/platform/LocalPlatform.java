@@ -26,6 +26,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private MongoStore mongo;
     private KafkaBroker kafka;
+    private DevMailbox mailbox;
     private Duration startUp;
 
     public LocalPlatform(PlatformConfig config) {
@@ -58,6 +59,9 @@ public final class LocalPlatform implements AutoCloseable {
         kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort()).start();
         log.info("Kafka broker (KRaft) on {}", kafka.bootstrapServers());
 
+        mailbox = new DevMailbox(config.smtpPort(), config.mailboxPort(), DemoData.webhookSecretFile(config.dataDir())).start();
+        log.info("Demo mail and webhook receiver on {} (SMTP on localhost:{})", mailbox.pageUrl(), config.smtpPort());
+
         var logs = config.dataDir().resolve("logs");
         String mongoBase = "mongodb://localhost:" + config.mongoPort() + "/";
         services.add(new ServiceProcess("identity-service", config.identityPort(), config.jar("identity-service"), Map.of(
@@ -81,8 +85,19 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_MONGODB_URI", mongoBase + "socialmap",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
+        services.add(new ServiceProcess("notification-service", config.notificationPort(), config.jar("notification-service"), Map.of(
+                "SPRING_MONGODB_URI", mongoBase + "notifications",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer(),
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "earliest",
+                "SPRING_MAIL_PORT", Integer.toString(config.smtpPort()),
+                // The demo receivers run on this machine; in production only public addresses are called.
+                "NOTIFICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8",
+                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
                 "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
+                "PLATFORM_SERVICES_NOTIFICATION", "http://localhost:" + config.notificationPort(),
                 "PLATFORM_SERVICES_EXPERIMENT", "http://localhost:" + config.experimentPort(),
                 "PLATFORM_SERVICES_SOCIALMAP", "http://localhost:" + config.socialmapPort(),
                 "PLATFORM_SERVICES_IDENTITY", config.issuer(),
@@ -111,6 +126,10 @@ public final class LocalPlatform implements AutoCloseable {
             if (socialMap > 0) {
                 log.info("Loaded {} demo social-map entries (fictional, marked demo)", socialMap);
             }
+            if (DemoData.subscribeOnce(config, api, mailbox.hookUrl())) {
+                log.info("The demo coordinator follows Praktijkversneller Zwolle (inbox and immediate e-mail); a demo webhook "
+                        + "sends every change to {}", mailbox.pageUrl());
+            }
         }
         startUp = Duration.between(begin, Instant.now());
         return this;
@@ -122,6 +141,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String issuer() {
         return config.issuer();
+    }
+
+    DevMailbox mailbox() {
+        return mailbox;
     }
 
     public String kafkaBootstrapServers() {
@@ -147,6 +170,7 @@ public final class LocalPlatform implements AutoCloseable {
         out.append("        curl '").append(gatewayUrl()).append("/api/v1/experiments?q=respijtzorg'\n");
         out.append("        curl '").append(gatewayUrl()).append("/api/v1/socialmap/search?q=logeeropvang&lat=52.5168&lon=6.083'\n");
         out.append("  Login (portal): ").append(gatewayUrl()).append("/portal/me   demo accounts: see README\n");
+        out.append("  Mail and webhooks of the demo: ").append(mailbox.pageUrl()).append('\n');
         out.append("  API:  ").append(gatewayUrl()).append("/swagger-ui.html (all OpenAPI documents)\n");
         out.append("  Data: ").append(config.dataDir()).append("   Logs: ").append(config.dataDir().resolve("logs")).append('\n');
         out.append("  Stop: Ctrl-C\n");
@@ -162,6 +186,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (mongo != null) {
             mongo.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 }

@@ -15,10 +15,13 @@ public record PlatformConfig(
         int practicePort,
         int experimentPort,
         int socialmapPort,
+        int notificationPort,
         int identityPort,
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        int smtpPort,
+        int mailboxPort,
         boolean demoData,
         Duration startTimeout,
         String serviceJvmOptions) {
@@ -32,14 +35,25 @@ public record PlatformConfig(
                 Integer.parseInt(setting("platform.practice-port", "8081")),
                 Integer.parseInt(setting("platform.experiment-port", "8082")),
                 Integer.parseInt(setting("platform.socialmap-port", "8083")),
+                Integer.parseInt(setting("platform.notification-port", "8084")),
                 Integer.parseInt(setting("platform.identity-port", "9000")),
                 Integer.parseInt(setting("platform.kafka-port", "9092")),
                 Integer.parseInt(setting("platform.kafka-controller-port", "9093")),
                 Integer.parseInt(setting("platform.mongo-port", "27017")),
+                Integer.parseInt(setting("platform.smtp-port", "3025")),
+                Integer.parseInt(setting("platform.mailbox-port", "8025")),
                 Boolean.parseBoolean(setting("platform.demo-data", "true")),
                 Duration.ofSeconds(Long.parseLong(setting("platform.start-timeout-seconds", "180"))),
                 // Small heaps and quick start-up suit a laptop running seven JVMs on two cores.
                 setting("platform.service-jvm-options", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
+    }
+
+    /** The same platform on free ports with its own data, for tests and benchmarks beside a running one. */
+    PlatformConfig onFreePorts(Path data, boolean withDemoData) {
+        java.util.function.IntSupplier free = nl.mantelzorgthuis.testsupport.KafkaBroker::freePort;
+        return new PlatformConfig(root, data, free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(),
+                free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), withDemoData,
+                startTimeout, serviceJvmOptions);
     }
 
     static String setting(String property, String fallback) {

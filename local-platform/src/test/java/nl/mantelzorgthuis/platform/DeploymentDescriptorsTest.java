@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentDescriptorsTest {
 
     static final Path ROOT = PlatformConfig.fromEnvironment().root();
-    static final List<String> SERVICES = List.of("identity-service", "practice-service", "experiment-service", "socialmap-service", "gateway");
+    static final List<String> SERVICES = List.of("identity-service", "practice-service", "experiment-service", "socialmap-service", "notification-service", "gateway");
 
     @SuppressWarnings("unchecked")
     static <T> T at(Object node, String... path) {
@@ -77,7 +77,7 @@ class DeploymentDescriptorsTest {
     void compose_runs_real_kafka_and_a_mongo_replica_set_with_the_same_settings() throws Exception {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         Map<String, Object> services = at(compose, "services");
-        assertThat(services).containsKeys("mongo", "kafka", "redis", "identity-service", "practice-service", "experiment-service", "socialmap-service", "gateway");
+        assertThat(services).containsKeys("mongo", "kafka", "redis", "identity-service", "practice-service", "experiment-service", "socialmap-service", "notification-service", "mailpit", "gateway");
         Map<String, Object> gatewayEnv = at(services, "gateway", "environment");
         assertThat(gatewayEnv).containsEntry("PLATFORM_RATE_LIMIT_STORE", "redis");
         assertThat((String) at(services, "kafka", "image")).startsWith("apache/kafka:");

@@ -49,9 +49,7 @@ class ExperimentServiceBenchmark {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
         PlatformConfig defaults = PlatformConfig.fromEnvironment();
         java.nio.file.Path data = Files.createTempDirectory("bench-experiments");
-        PlatformConfig config = new PlatformConfig(defaults.root(), data,
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), false, Duration.ofSeconds(180), defaults.serviceJvmOptions());
+        PlatformConfig config = defaults.onFreePorts(data, false);
         try (LocalPlatform platform = new LocalPlatform(config).start()) {
             String token = BrowserLogin.accessToken(config.issuer(), "portal", PlatformConfig.PORTAL_SECRET,
                     config.portalRedirectUri(), PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);

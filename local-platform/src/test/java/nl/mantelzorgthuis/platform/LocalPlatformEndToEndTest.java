@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.mantelzorgthuis.testsupport.BrowserLogin;
-import nl.mantelzorgthuis.testsupport.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,9 +41,7 @@ class LocalPlatformEndToEndTest {
     static void start() throws Exception {
         Path data = Files.createTempDirectory("platform-e2e");
         PlatformConfig defaults = PlatformConfig.fromEnvironment();
-        platform = new LocalPlatform(new PlatformConfig(defaults.root(), data, KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                true, Duration.ofSeconds(180), defaults.serviceJvmOptions())).start();
+        platform = new LocalPlatform(defaults.onFreePorts(data, true)).start();
     }
 
     @AfterAll
@@ -104,6 +101,41 @@ class LocalPlatformEndToEndTest {
         assertThat(chart.get("analyses").get(0).get("parts")).hasSize(2);
         JsonNode summary = JSON.readTree(send("GET", "/api/v1/experiments/summary?by=practice", null).body());
         assertThat(summary.findValuesAsString("label")).contains("Praktijkversneller Zoetermeer", "Praktijkversneller Zwolle");
+    }
+
+    @Test
+    void the_demo_coordinator_following_zwolle_hears_of_a_new_experiment_by_inbox_and_mail_and_the_demo_webhook_gets_it_signed()
+            throws Exception {
+        String[] auth = {"Authorization", "Bearer " + coordinatorToken()};
+        JsonNode practices = JSON.readTree(send("GET", "/api/v1/practices?kind=PRACTICE_ACCELERATOR", null).body()).get("items");
+        String zwolle = practices.valueStream().filter(p -> p.get("name").asString().equals("Praktijkversneller Zwolle")).findFirst()
+                .orElseThrow().get("id").asString();
+        String title = "Mantelzorgcafe " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = send("POST", "/api/v1/experiments", """
+                {"practiceId":"%s","title":"%s","level":"NEIGHBOURHOOD_AND_MUNICIPALITY",
+                 "outcomes":["COLLABORATION_AMONG_PROFESSIONALS"],"phase":"DISCOVER","organisations":["Zwolle Doet!"]}
+                """.formatted(zwolle, title), auth);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode inbox = await().atMost(Duration.ofSeconds(60)).until(
+                () -> JSON.readTree(send("GET", "/api/v1/notifications/inbox", null, auth).body()),
+                page -> page.get("items").findValuesAsString("title").stream().anyMatch(t -> t.contains(title)));
+        assertThat(inbox.get("unread").asLong()).isPositive();
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.mailbox().mails().stream()
+                .anyMatch(m -> subject(m).contains(title)));
+        DevMailbox.Call call = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mailbox().calls().stream()
+                .filter(c -> c.body().contains(title)).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(call.signature()).isEqualTo("signature valid");
+        assertThat(send("GET", "/api/v1/notifications/inbox", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/notifications/nrc/kanaal", null).statusCode()).isEqualTo(200);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
     }
 
     @Test

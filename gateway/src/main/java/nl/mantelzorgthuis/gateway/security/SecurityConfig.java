@@ -72,6 +72,9 @@ class SecurityConfig {
         return a.pathMatchers(HttpMethod.OPTIONS).permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit", "/api/v1/experiments/*/audit",
                         "/api/v1/socialmap/services/*/audit").authenticated()
+                // Inboxes and subscriptions are personal; only the ZGW kanaal list is public.
+                .pathMatchers(HttpMethod.GET, "/api/v1/notifications/nrc/kanaal", "/api/v1/notifications/nrc/kanaal/*").permitAll()
+                .pathMatchers("/api/v1/notifications/**").authenticated()
                 .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
                 .pathMatchers("/api/**", "/portal/**").authenticated();
     }
