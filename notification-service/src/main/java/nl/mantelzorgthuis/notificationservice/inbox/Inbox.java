@@ -123,7 +123,7 @@ public class Inbox {
 
     private Person save(Person person) {
         people.save(person);
-        directory.refresh();
+        directory.changed(person);
         return person;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who wants an e-mail at once, by key, in memory: fanning out an event asks no query. This
- * replica's own preference changes apply at once, others' within the refresh interval (2 s).
+ * replica's own preference changes apply at once, others' within the refresh interval (2 s), which
+ * reads only the people changed since the previous refresh (with a margin for clock differences).
  */
 @Component
 public class PersonDirectory {
@@ -23,8 +24,12 @@ public class PersonDirectory {
     private record Interest(Person person, Instant since) {
     }
 
+    private static final java.time.Duration MARGIN = java.time.Duration.ofSeconds(30);
+
     private final PersonStore store;
+    private final Map<String, Person> people = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<String, List<Interest>> immediate = Map.of();
+    private Instant lastRefresh;
 
     PersonDirectory(PersonStore store) {
         this.store = store;
@@ -32,9 +37,23 @@ public class PersonDirectory {
     }
 
     @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT2S")
-    void refresh() {
+    synchronized void refresh() {
+        Instant now = Instant.now();
+        List<Person> changed = lastRefresh == null ? store.all() : store.changedSince(lastRefresh.minus(MARGIN));
+        lastRefresh = now;
+        changed.forEach(p -> people.put(p.id(), p));
+        index();
+    }
+
+    /** A change made by this replica, seen at once. */
+    public synchronized void changed(Person person) {
+        people.put(person.id(), person);
+        index();
+    }
+
+    private void index() {
         Map<String, List<Interest>> fresh = new HashMap<>();
-        for (Person person : store.all()) {
+        for (Person person : people.values()) {
             if (person.email() == null || person.emailPreference() == null) {
                 continue;
             }

@@ -48,7 +48,7 @@ class PersonStore {
         boolean changed = (caller.email() != null && !caller.email().equals(person.email()))
                 || (caller.name() != null && !caller.name().equals(person.name()));
         if (changed) {
-            mongo.updateFirst(Query.query(where("_id").is(person.id())), new Update().set("email", caller.email())
+            mongo.updateFirst(Query.query(where("_id").is(person.id())), new Update().set("email", caller.email()).set("updatedAt", now)
                     .set("name", caller.name()), COLLECTION);
             return find(person.id());
         }
@@ -65,6 +65,10 @@ class PersonStore {
 
     List<Person> all() {
         return mongo.findAll(Person.class, COLLECTION);
+    }
+
+    List<Person> changedSince(Instant since) {
+        return mongo.find(Query.query(where("updatedAt").gte(since)), Person.class, COLLECTION);
     }
 
     void readAll(String id, Instant before) {

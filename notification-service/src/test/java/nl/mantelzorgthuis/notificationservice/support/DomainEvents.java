@@ -23,6 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DomainEvents implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.Map<String, String> EXAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ObjectNode example(String path) {
+        return (ObjectNode) JSON.readTree(EXAMPLES.computeIfAbsent(path, EventContracts::read));
+    }
     private final KafkaProducer<String, String> producer;
 
     public DomainEvents(String bootstrapServers) {
@@ -36,7 +41,7 @@ public final class DomainEvents implements AutoCloseable {
 
     /** An experiment event of the given type for an experiment in a practice; returns the CloudEvent JSON. */
     public static String experiment(String type, String experimentId, String practiceId, String title, String status) {
-        ObjectNode event = (ObjectNode) JSON.readTree(EventContracts.read("experiment/examples/experiment-status-changed.json"));
+        ObjectNode event = example("experiment/examples/experiment-status-changed.json");
         event.put("id", UUID.randomUUID().toString()).put("type", "nl.mantelzorgthuis.experiment." + type + ".v1")
                 .put("subject", experimentId).put("practiceid", practiceId).put("time", Instant.now().toString());
         ObjectNode data = (ObjectNode) event.get("data");
@@ -45,7 +50,7 @@ public final class DomainEvents implements AutoCloseable {
     }
 
     public static String practice(String practiceId, String name, String cbsCode) {
-        ObjectNode event = (ObjectNode) JSON.readTree(EventContracts.read("practice/examples/practice-created.json"));
+        ObjectNode event = example("practice/examples/practice-created.json");
         event.put("id", UUID.randomUUID().toString()).put("subject", practiceId).put("time", Instant.now().toString());
         ObjectNode data = (ObjectNode) event.get("data");
         data.put("id", practiceId).put("name", name);
@@ -54,7 +59,7 @@ public final class DomainEvents implements AutoCloseable {
     }
 
     public static String service(String serviceId, String name, String cbsCode, String term) {
-        ObjectNode event = (ObjectNode) JSON.readTree(EventContracts.read("socialmap/examples/service-created.json"));
+        ObjectNode event = example("socialmap/examples/service-created.json");
         event.put("id", UUID.randomUUID().toString()).put("subject", serviceId).put("municipality", cbsCode)
                 .put("time", Instant.now().toString());
         ObjectNode data = (ObjectNode) event.get("data");

@@ -1,0 +1,205 @@
+package nl.mantelzorgthuis.notificationservice;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.TestIssuer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #6's load figure (bench/notifications.sh; skipped in normal runs): events from Kafka at a
+ * fixed rate (default 1,000/s) for 1,000 people following them and 50 webhook receivers, one of which
+ * always fails and one answers after 5 s. Prints percentiles from each event's time to its delivery;
+ * asserts nothing about time (timings on a shared 2-core machine are noisy).
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class NotificationBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Arrival(int receiver, long latencyMillis) {
+    }
+
+    @Test
+    void fans_out_events_to_inboxes_and_webhooks() throws Exception {
+        int rate = Integer.getInteger("bench.rate", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int people = Integer.getInteger("bench.people", 1000);
+        int receivers = Integer.getInteger("bench.receivers", 50);
+        boolean badReceivers = !Boolean.getBoolean("bench.allHealthy");
+        Infrastructure infra = Infrastructure.embedded();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "bench-events-" + run;
+
+        ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+        AtomicInteger failedCalls = new AtomicInteger();
+        List<HttpServer> servers = new ArrayList<>();
+        for (int r = 0; r < receivers; r++) {
+            int receiver = r;
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 500);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                long now = System.currentTimeMillis();
+                if (badReceivers && receiver == 0) {
+                    failedCalls.incrementAndGet();
+                    exchange.sendResponseHeaders(500, -1);
+                } else {
+                    if (badReceivers && receiver == 1) {
+                        try {
+                            Thread.sleep(5000); // the slow receiver under test
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    Instant time = Instant.parse(JSON.readTree(body).get("time").asString());
+                    arrivals.add(new Arrival(receiver, now - time.toEpochMilli()));
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                exchange.close();
+            });
+            server.start();
+            servers.add(server);
+        }
+
+        String[] args = Map.ofEntries(
+                Map.entry("server.port", "0"),
+                Map.entry("spring.mongodb.uri", infra.mongoUri("bench_" + run)),
+                Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
+                Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+                Map.entry("notification.consumer.group", "bench-" + run),
+                Map.entry("notification.topics", topic),
+                Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared().issuer()),
+                Map.entry("notification.webhooks.allowed-networks", "127.0.0.0/8"),
+                Map.entry("logging.level.root", "WARN"),
+                Map.entry("logging.structured.format.console", "")).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationServiceApplication.class).run(args);
+        try (DomainEvents setup = new DomainEvents(infra.kafkaBootstrapServers())) {
+            String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+            Api anonymous = new Api(base);
+            TestIssuer issuer = TestIssuer.shared();
+            List<Api> persons = new ArrayList<>();
+            for (int p = 0; p < people; p++) {
+                Api person = anonymous.as(issuer.person("bench" + p + "@zwolledoet.nl", List.of("ORGANISATION_STAFF"), "Zwolle Doet!"));
+                person.post("/api/v1/notifications/follows", "{\"kind\":\"EVENT_TYPE\",\"value\":\"nl.mantelzorgthuis.socialmap.service.created.v1\"}");
+                person.put("/api/v1/notifications/preferences", "{\"email\":{\"frequency\":\"OFF\"}}", null);
+                persons.add(person);
+            }
+            Api system = anonymous.as(issuer.municipalClient("bench", "GM0193"));
+            for (int r = 0; r < receivers; r++) {
+                var created = system.post("/api/v1/notifications/webhooks", "{\"url\":\"http://127.0.0.1:" + servers.get(r).getAddress().getPort()
+                        + "/hook\",\"municipalities\":[\"" + municipality(r) + "\"]}");
+                if (created.status() != 201) {
+                    throw new IllegalStateException(created.body());
+                }
+            }
+            // Directories refresh every 2 s; the warm-up events also warm the JIT.
+            Thread.sleep(3000);
+            int total = rate * seconds;
+            System.out.printf("notification benchmark: %d events at %d/s, %d people following all, %d webhook receivers%s%n",
+                    total, rate, people, receivers, badReceivers ? " (1 always failing, 1 answering after 5 s)" : "");
+
+            List<Long> inboxReads = Collections.synchronizedList(new ArrayList<>());
+            var readers = Executors.newScheduledThreadPool(1);
+            readers.scheduleAtFixedRate(() -> {
+                Api person = persons.get((int) (Math.random() * persons.size()));
+                long start = System.nanoTime();
+                person.get("/api/v1/notifications/inbox?pageSize=20");
+                inboxReads.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+            }, 1000, Long.getLong("bench.readEveryMs", 500), TimeUnit.MILLISECONDS);
+
+            java.util.Properties config = new java.util.Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            long begin = System.nanoTime();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+                for (int i = 0; i < total; i++) {
+                    long due = begin + (long) i * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    String id = UUID.randomUUID().toString();
+                    producer.send(new ProducerRecord<>(topic, id, DomainEvents.service(id, "Aanbod " + i, municipality(i % receivers), "respijtzorg")));
+                }
+            }
+            double sendSeconds = (System.nanoTime() - begin) / 1e9;
+            MongoTemplate mongo = service.getBean(MongoTemplate.class);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> mongo.getCollection("notifications").countDocuments() >= total);
+            int healthyExpected = total / receivers * (receivers - (badReceivers ? 2 : 0));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> arrivals.stream().filter(a -> !badReceivers || a.receiver() > 1).count() >= healthyExpected);
+            double doneSeconds = (System.nanoTime() - begin) / 1e9;
+            readers.shutdownNow();
+
+            List<Long> stored = new ArrayList<>();
+            for (Document d : mongo.getCollection("notifications").find().projection(new Document("time", 1).append("receivedAt", 1)).batchSize(2000)) {
+                stored.add(d.getDate("receivedAt").getTime() - d.getDate("time").getTime());
+            }
+            List<Long> healthy = arrivals.stream().filter(a -> !badReceivers || a.receiver() > 1).map(Arrival::latencyMillis).toList();
+            List<Long> slow = arrivals.stream().filter(a -> badReceivers && a.receiver() == 1).map(Arrival::latencyMillis).toList();
+            System.out.printf("sent %d events in %.1f s (%.0f/s); all stored and delivered to healthy receivers after %.1f s%n",
+                    total, sendSeconds, total / sendSeconds, doneSeconds);
+            System.out.println("inbox (stored, visible to all " + people + " followers), event time to stored: " + percentiles(stored) + " ms");
+            System.out.println("webhooks, healthy receivers, event time to delivery: " + percentiles(healthy) + " ms (n=" + healthy.size() + ")");
+            if (badReceivers) {
+                System.out.println("webhooks, slow receiver (5 s): " + percentiles(slow) + " ms (n=" + slow.size() + " delivered so far)"
+                        + "; failing receiver: " + failedCalls.get() + " calls refused");
+            }
+            System.out.println("inbox page read during the load: " + percentiles(inboxReads.stream().map(us -> us / 1000).toList())
+                    + " ms (n=" + inboxReads.size() + ")");
+        } finally {
+            service.close();
+            servers.forEach(s -> s.stop(0));
+        }
+    }
+
+    private static String municipality(int receiver) {
+        return String.format("GM%04d", 100 + receiver);
+    }
+
+    private static String percentiles(List<Long> values) {
+        if (values.isEmpty()) {
+            return "none";
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return String.format("p50 %d, p95 %d, p99 %d, max %d", at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.getLast());
+    }
+
+    private static long at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+}
