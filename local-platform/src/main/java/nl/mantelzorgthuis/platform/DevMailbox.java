@@ -43,7 +43,6 @@ final class DevMailbox implements AutoCloseable {
         web.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         web.createContext("/hooks/", this::receive);
         web.createContext("/nrc/", this::receive);
-        web.createContext("/mails.json", this::mailsJson);
         web.createContext("/", this::page);
     }
 
@@ -99,18 +98,6 @@ final class DevMailbox implements AutoCloseable {
         return List.of(smtp.getReceivedMessages());
     }
 
-    private void mailsJson(HttpExchange exchange) throws IOException {
-        StringBuilder json = new StringBuilder("[");
-        for (MimeMessage mail : mails()) {
-            try {
-                json.append(json.length() > 1 ? "," : "").append("{\"to\":\"").append(escape(mail.getAllRecipients()[0].toString()))
-                        .append("\",\"subject\":\"").append(escape(mail.getSubject())).append("\"}");
-            } catch (jakarta.mail.MessagingException e) {
-                // skip a mail that cannot be read
-            }
-        }
-        respond(exchange, "application/json", json.append("]").toString());
-    }
 
     private void page(HttpExchange exchange) throws IOException {
         StringBuilder html = new StringBuilder("""

@@ -139,6 +139,11 @@ abstract class NotificationApiContract {
         return new String[] {created.json().get("id").asString(), created.json().get("secret").asString()};
     }
 
+    /** Waits until the service has consumed and stored the change of this item: what follows is not a race. */
+    void awaitStored(String itemName) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("itemName").is(itemName)), "notifications"));
+    }
+
     void publishExperiment(String type, String experimentId, String practiceId, String title, String status) {
         events.publish("experiment-events", experimentId, DomainEvents.experiment(type, experimentId, practiceId, title, status));
     }
@@ -218,8 +223,8 @@ abstract class NotificationApiContract {
         assertThat(mailsTo(email)).isEmpty();
 
         // The schedule (DigestScheduleTest) decides when; here the clock has reached it.
-        String subject = issuerSubject(email);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(subject)), new Update().set("nextDigestAt", Instant.now()), "people");
+        // TestIssuer makes a person's email their token subject, which is their id here.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(email)), new Update().set("nextDigestAt", Instant.now()), "people");
         MimeMessage digest = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email), m -> !m.isEmpty()).getFirst();
         assertThat(digest.getSubject()).isEqualTo("Uw dagoverzicht: 2 wijziging(en)");
         assertThat(digest.getContent().toString()).contains("Logeerhuis De Linde", "Dagopvang Het Anker");
@@ -227,16 +232,13 @@ abstract class NotificationApiContract {
         assertThat(Instant.parse(after.get("nextDigestAt").asString())).isAfter(Instant.now());
     }
 
-    private static String issuerSubject(String email) {
-        return email;
-    }
-
     @Test
     void a_webhook_receives_signed_cloudevents_that_verify_with_the_standard_webhooks_library() throws Exception {
         String[] hook = webhook(municipality, ",\"eventTypes\":[\"nl.mantelzorgthuis.experiment.*\"]");
         String experiment = id();
         publishExperiment("created", experiment, id(), "Mantelzorgcafé", "IDEA");
-        events.publish("socialmap-events", "x", DomainEvents.service(id(), "Niet gevraagd", "GM0193", "respijtzorg"));
+        String unwanted = "Niet gevraagd " + id();
+        events.publish("socialmap-events", "x", DomainEvents.service(id(), unwanted, "GM0193", "respijtzorg"));
 
         Receiver.Call call = await().atMost(Duration.ofSeconds(30)).until(receiver::calls, c -> !c.isEmpty()).getFirst();
         assertThat(call.header("content-type")).startsWith("application/cloudevents+json");
@@ -251,6 +253,7 @@ abstract class NotificationApiContract {
                 l -> l.size() == 1 && l.get(0).get("status").asString().equals("DELIVERED"));
         assertThat(log.get(0).get("id").asString()).isEqualTo(call.header("webhook-id"));
         assertThat(log.get(0).get("log").get(0).get("status").asInt()).isEqualTo(200);
+        awaitStored(unwanted);
         assertThat(receiver.calls()).hasSize(1);
     }
 
@@ -283,7 +286,10 @@ abstract class NotificationApiContract {
         JsonNode inbox = await().atMost(Duration.ofSeconds(30)).until(() -> inbox(staff), p -> p.get("items").size() == 1);
         assertThat(inbox.get("items").get(0).get("title").asString()).isEqualTo("Webhook Zaaksysteem is uitgeschakeld");
         int calls = receiver.calls().size();
-        publishExperiment("created", id(), id(), "Niet meer", "IDEA");
+        String whileDisabled = "Niet meer " + id();
+        publishExperiment("created", id(), id(), whileDisabled, "IDEA");
+        awaitStored(whileDisabled);
+        assertThat(staff.get("/api/v1/notifications/webhooks/" + hook[0] + "/deliveries").json()).hasSize(1);
         assertThat(staff.post("/api/v1/notifications/webhooks/" + hook[0] + "/enable", null).json().get("status").asString())
                 .isEqualTo("ACTIVE");
         assertThat(receiver.calls()).hasSize(calls);
@@ -398,12 +404,19 @@ abstract class NotificationApiContract {
         for (int i = 0; i < 3; i++) {
             events.publish("socialmap-events", "f" + i, DomainEvents.service(id(), "Feed " + i, "GM0193", "respijtzorg"));
         }
-        events.publish("socialmap-events", "other", DomainEvents.service(id(), "Elders", "GM0171", "respijtzorg"));
+        String elsewhere = "Elders " + id();
+        events.publish("socialmap-events", "other", DomainEvents.service(id(), elsewhere, "GM0171", "respijtzorg"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> municipality.get(feed + "?since=0&limit=100").json().get("items").size() == 3);
+        awaitStored(elsewhere);
         JsonNode first = municipality.get(feed + "?since=0&limit=2").json();
         assertThat(first.get("items")).hasSize(2);
-        JsonNode rest = municipality.get(feed + "?since=" + first.get("next").asLong() + "&limit=2").json();
+        // The feed has read past the other municipality's entry (the newest) without returning it.
+        long elsewhereSeq = mongo.findOne(Query.query(Criteria.where("itemName").is(elsewhere)), Document.class, "notifications")
+                .get("seq", Number.class).longValue();
+        JsonNode rest = await().atMost(Duration.ofSeconds(10)).until(
+                () -> municipality.get(feed + "?since=" + first.get("next").asLong() + "&limit=2").json(),
+                r -> r.get("next").asLong() >= elsewhereSeq);
         assertThat(rest.get("items")).hasSize(1);
         assertThat(rest.get("items").get(0).get("data").get("name").asString()).isEqualTo("Feed 2");
         JsonNode end = municipality.get(feed + "?since=" + rest.get("next").asLong()).json();

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
+import nl.mantelzorgthuis.notificationservice.support.Standalone;
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
 import nl.mantelzorgthuis.testsupport.TestIssuer;
@@ -28,8 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,7 +89,7 @@ class NotificationBenchmark {
             servers.add(server);
         }
 
-        String[] args = Map.ofEntries(
+        ConfigurableApplicationContext service = Standalone.start(Map.ofEntries(
                 Map.entry("server.port", "0"),
                 Map.entry("spring.mongodb.uri", infra.mongoUri("bench_" + run)),
                 Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
@@ -100,12 +99,9 @@ class NotificationBenchmark {
                 Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared().issuer()),
                 Map.entry("notification.webhooks.allowed-networks", "127.0.0.0/8"),
                 Map.entry("logging.level.root", "WARN"),
-                Map.entry("logging.structured.format.console", "")).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationServiceApplication.class).run(args);
+                Map.entry("logging.structured.format.console", "")));
         try (DomainEvents setup = new DomainEvents(infra.kafkaBootstrapServers())) {
-            String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
-            Api anonymous = new Api(base);
+            Api anonymous = Standalone.api(service);
             TestIssuer issuer = TestIssuer.shared();
             List<Api> persons = new ArrayList<>();
             for (int p = 0; p < people; p++) {
@@ -137,6 +133,7 @@ class NotificationBenchmark {
                 inboxReads.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
             }, 1000, Long.getLong("bench.readEveryMs", 500), TimeUnit.MILLISECONDS);
 
+            // Its own producer, not EventPublisher: sends are asynchronous so the rate holds.
             java.util.Properties config = new java.util.Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

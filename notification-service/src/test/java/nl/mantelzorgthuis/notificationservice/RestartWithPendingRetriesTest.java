@@ -13,12 +13,11 @@ import java.util.stream.Collectors;
 
 import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
 import nl.mantelzorgthuis.notificationservice.support.Receiver;
+import nl.mantelzorgthuis.notificationservice.support.Standalone;
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
 import nl.mantelzorgthuis.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,14 +44,11 @@ class RestartWithPendingRetriesTest {
                 Map.entry("notification.webhooks.lease", "3s"),
                 Map.entry("notification.webhooks.poll-interval", "200ms"),
                 Map.entry("logging.structured.format.console", ""));
-        // As command-line arguments: they outrank application.yml, as environment variables do in production.
-        return new SpringApplicationBuilder(NotificationServiceApplication.class)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return Standalone.start(settings);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Api("http://localhost:" + port).as(TestIssuer.shared().municipalClient("gemeente-zwolle", "GM0193"));
+        return Standalone.api(context).as(TestIssuer.shared().municipalClient("gemeente-zwolle", "GM0193"));
     }
 
     @Test

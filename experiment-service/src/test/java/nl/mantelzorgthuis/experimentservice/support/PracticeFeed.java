@@ -2,15 +2,10 @@ package nl.mantelzorgthuis.experimentservice.support;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import nl.mantelzorgthuis.testsupport.EventPublisher;
 
 /**
  * Publishes practice events on the real broker exactly as practice-service does (structured JSON
@@ -20,12 +15,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class PracticeFeed implements AutoCloseable {
 
     public static final String TOPIC = "practice-events";
-    private final KafkaProducer<String, String> producer;
+    private final EventPublisher publisher;
 
     public PracticeFeed(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        publisher = new EventPublisher(bootstrapServers);
     }
 
     /** A practice as practice-service describes it in its events. */
@@ -44,11 +37,7 @@ public final class PracticeFeed implements AutoCloseable {
     }
 
     public void send(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(TOPIC, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + TOPIC, e);
-        }
+        publisher.send(TOPIC, key, value);
     }
 
     public static String event(String eventId, Practice practice, String change, long version) {
@@ -71,6 +60,6 @@ public final class PracticeFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }

@@ -13,7 +13,7 @@ import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.inbox.Person;
 import nl.mantelzorgthuis.notificationservice.inbox.PersonDirectory;
 import nl.mantelzorgthuis.notificationservice.mail.MailQueue;
-import nl.mantelzorgthuis.notificationservice.notice.Links;
+import nl.mantelzorgthuis.notificationservice.notice.domain.Links;
 import nl.mantelzorgthuis.notificationservice.notice.Notification;
 import nl.mantelzorgthuis.notificationservice.notice.NotificationStore;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Change;

@@ -18,7 +18,7 @@ import nl.mantelzorgthuis.notificationservice.inbox.domain.EmailFrequency;
 import nl.mantelzorgthuis.notificationservice.mail.MailQueue;
 import nl.mantelzorgthuis.notificationservice.notice.Notification;
 import nl.mantelzorgthuis.notificationservice.notice.NotificationStore;
-import nl.mantelzorgthuis.notificationservice.notice.Links;
+import nl.mantelzorgthuis.notificationservice.notice.domain.Links;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Messages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,15 +50,14 @@ public class Digests {
         this.properties = properties;
     }
 
-    static Person scheduled(Person p, Instant now) {
-        Instant next = null;
+    /** The person's next digest after {@code after}, or null when they get none. */
+    static Instant nextDigest(Person p, Instant after) {
         Person.Email email = p.emailPreference();
-        if (email != null && (email.frequency() == EmailFrequency.DAILY || email.frequency() == EmailFrequency.WEEKLY)) {
-            next = DigestSchedule.next(email.frequency(), LocalTime.parse(email.time()), DayOfWeek.valueOf(email.day()),
-                    ZoneId.of(p.timeZone()), now);
+        if (email == null || (email.frequency() != EmailFrequency.DAILY && email.frequency() != EmailFrequency.WEEKLY)) {
+            return null;
         }
-        return new Person(p.id(), p.email(), p.name(), p.locale(), p.timeZone(), p.follows(), p.inboxEventTypes(), email,
-                p.readAllBefore(), p.lastDigestAt(), next, null, p.createdAt(), p.updatedAt());
+        return DigestSchedule.next(email.frequency(), LocalTime.parse(email.time()), DayOfWeek.valueOf(email.day()),
+                ZoneId.of(p.timeZone()), after);
     }
 
     @Scheduled(fixedDelayString = "${notification.mail.digest-check-interval:30s}")
@@ -86,8 +85,7 @@ public class Digests {
                         subject(person, email.frequency(), items.size()), body(person, items), null, 0)));
             }
         }
-        Instant next = scheduled(person, periodEnd).nextDigestAt();
-        people.digestSent(person.id(), periodEnd, next);
+        people.digestSent(person.id(), periodEnd, nextDigest(person, periodEnd));
     }
 
     private static String subject(Person person, EmailFrequency frequency, int count) {

@@ -41,7 +41,8 @@ public class Inbox {
     public record Item(Notification notification, boolean read, boolean archived) {
     }
 
-    public record Page(List<Item> items, long unread) {
+    /** A page of the inbox, with the language its owner reads it in. */
+    public record Page(List<Item> items, long unread, java.util.Locale language) {
     }
 
     private final PersonStore people;
@@ -80,7 +81,7 @@ public class Inbox {
         }
         List<Follow> follows = new ArrayList<>(person.follows());
         follows.add(follow);
-        return save(with(person, follows));
+        return save(person.withFollows(follows, clock.instant()));
     }
 
     public Person unfollow(Caller caller, FollowKind kind, String value) {
@@ -90,7 +91,7 @@ public class Inbox {
         if (follows.size() == person.follows().size()) {
             throw new NotFound("You do not follow this");
         }
-        return save(with(person, follows));
+        return save(person.withFollows(follows, clock.instant()));
     }
 
     public Person preferences(Caller caller, String locale, String timeZone, List<String> inboxEventTypes, Person.Email email) {
@@ -118,18 +119,13 @@ public class Inbox {
         Person changed = new Person(person.id(), person.email(), person.name(), locale, timeZone, person.follows(), inboxEventTypes,
                 email, person.readAllBefore(), person.lastDigestAt() == null ? now : person.lastDigestAt(), null, null,
                 person.createdAt(), now);
-        return save(Digests.scheduled(changed, now));
+        return save(changed.withNextDigestAt(Digests.nextDigest(changed, now)));
     }
 
     private Person save(Person person) {
         people.save(person);
         directory.changed(person);
         return person;
-    }
-
-    private Person with(Person p, List<Follow> follows) {
-        return new Person(p.id(), p.email(), p.name(), p.locale(), p.timeZone(), follows, p.inboxEventTypes(), p.emailPreference(),
-                p.readAllBefore(), p.lastDigestAt(), p.nextDigestAt(), p.digestLeaseUntil(), p.createdAt(), clock.instant());
     }
 
     public Page page(Caller caller, boolean archived, int page, int pageSize) {
@@ -147,7 +143,7 @@ public class Inbox {
                     || (person.readAllBefore() != null && !n.change().time().isAfter(person.readAllBefore()));
             return new Item(n, read, mark != null && mark.archived());
         }).toList();
-        return new Page(items, unread(person, archivedIds));
+        return new Page(items, unread(person, archivedIds), person.language());
     }
 
     public long unread(Caller caller) {
@@ -167,10 +163,8 @@ public class Inbox {
 
     public void mark(Caller caller, String notificationId, String what) {
         Person person = profile(caller);
-        Notification n = notifications.find(notificationId);
-        if (n == null || notifications.count(Query.query(new Criteria().andOperator(mine(person), where("_id").is(notificationId)))) == 0) {
-            throw new NotFound("No such item in your inbox");
-        }
+        Notification n = notifications.find(Query.query(new Criteria().andOperator(mine(person), where("_id").is(notificationId))))
+                .stream().findFirst().orElseThrow(() -> new NotFound("No such item in your inbox"));
         marks.mark(person.id(), notificationId, n.change().time(), what);
     }
 

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.access.Caller;
 import nl.mantelzorgthuis.notificationservice.inbox.domain.EmailFrequency;
-import nl.mantelzorgthuis.notificationservice.notice.Links;
+import nl.mantelzorgthuis.notificationservice.notice.domain.Links;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Follow;
 import nl.mantelzorgthuis.notificationservice.notice.domain.FollowKind;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Messages;
@@ -132,11 +132,9 @@ class InboxController {
     @Operation(summary = "Your inbox, newest first", description = "archived=true lists what you archived.")
     InboxPage page(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") @Min(1) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        Caller caller = Caller.of(token);
-        Person person = inbox.profile(caller);
-        Inbox.Page found = inbox.page(caller, archived, page, pageSize);
+        Inbox.Page found = inbox.page(Caller.of(token), archived, page, pageSize);
         return new InboxPage(found.items().stream().map(i -> {
-            Messages.Text text = Messages.render(i.notification().change(), person.language());
+            Messages.Text text = Messages.render(i.notification().change(), found.language());
             return new InboxItem(i.notification().id(), i.notification().change().type(), text.title(), text.body(),
                     Links.of(properties.platformUrl(), i.notification().change()), i.notification().change().time(), i.read(), i.archived());
         }).toList(), page, pageSize, found.unread());

@@ -29,6 +29,16 @@ public record Person(String id, String email, String name, String locale, String
         inboxEventTypes = inboxEventTypes == null ? List.of() : List.copyOf(inboxEventTypes);
     }
 
+    Person withFollows(List<Follow> follows, Instant now) {
+        return new Person(id, email, name, locale, timeZone, follows, inboxEventTypes, emailPreference, readAllBefore,
+                lastDigestAt, nextDigestAt, digestLeaseUntil, createdAt, now);
+    }
+
+    Person withNextDigestAt(Instant next) {
+        return new Person(id, email, name, locale, timeZone, follows, inboxEventTypes, emailPreference, readAllBefore,
+                lastDigestAt, next, null, createdAt, updatedAt);
+    }
+
     public java.util.Locale language() {
         return nl.mantelzorgthuis.notificationservice.notice.domain.Messages.supported(locale);
     }

@@ -37,7 +37,7 @@ class PersonStore {
         if (person == null) {
             Person fresh = new Person(caller.subject(), caller.email(), caller.name(), "nl", "Europe/Amsterdam", List.of(), List.of(),
                     DEFAULT_EMAIL, null, now, null, null, now, now);
-            fresh = Digests.scheduled(fresh, now);
+            fresh = fresh.withNextDigestAt(Digests.nextDigest(fresh, now));
             try {
                 mongo.insert(fresh, COLLECTION);
                 return fresh;

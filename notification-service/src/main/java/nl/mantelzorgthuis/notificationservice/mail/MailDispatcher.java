@@ -32,6 +32,7 @@ class MailDispatcher {
     private final Clock clock;
     private final NotificationProperties properties;
     private final MeterRegistry meters;
+    private final Timer latency;
 
     MailDispatcher(MailQueue queue, JavaMailSender smtp, Clock clock, NotificationProperties properties, MeterRegistry meters) {
         this.queue = queue;
@@ -39,6 +40,8 @@ class MailDispatcher {
         this.clock = clock;
         this.properties = properties;
         this.meters = meters;
+        this.latency = Timer.builder("notification.delivery.latency").description("From the event's time to its delivery")
+                .tag("channel", "email").publishPercentileHistogram().register(meters);
     }
 
     @Scheduled(fixedDelayString = "${notification.mail.poll-interval:1s}")
@@ -64,9 +67,7 @@ class MailDispatcher {
             queue.sent(mail.id());
             meters.counter("notification.deliveries", "channel", "email", "outcome", "delivered").increment();
             if (mail.eventTime() != null) {
-                Timer.builder("notification.delivery.latency").description("From the event's time to its delivery")
-                        .tag("channel", "email").publishPercentileHistogram().register(meters)
-                        .record(Duration.between(mail.eventTime(), clock.instant()));
+                latency.record(Duration.between(mail.eventTime(), clock.instant()));
             }
         } catch (MailException | jakarta.mail.MessagingException e) {
             var next = RETRIES.next(mail.attempts() + 1, clock.instant(), null, ThreadLocalRandom.current()::nextDouble);

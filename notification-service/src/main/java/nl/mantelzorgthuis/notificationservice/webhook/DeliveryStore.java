@@ -137,12 +137,6 @@ class DeliveryStore {
                 requeue(clock.instant()), Delivery.COLLECTION).getModifiedCount();
     }
 
-    /** Ids of the events an endpoint already has a delivery for, among these. */
-    List<String> existingEvents(String endpointId, List<String> eventIds) {
-        return mongo.find(Query.query(where("endpointId").is(endpointId).and("eventId").in(eventIds)), Document.class,
-                Delivery.COLLECTION).stream().map(d -> d.getString("eventId")).toList();
-    }
-
     private static Update requeue(Instant now) {
         return new Update().set("status", Delivery.Status.PENDING.name()).set("nextAttemptAt", Date.from(now))
                 .set("leaseUntil", Date.from(now));
@@ -164,10 +158,6 @@ class DeliveryStore {
 
     long retrying() {
         return mongo.count(Query.query(where("status").is(Delivery.Status.PENDING.name()).and("attempts").gt(0)), Delivery.COLLECTION);
-    }
-
-    long pending() {
-        return mongo.count(Query.query(where("status").is(Delivery.Status.PENDING.name())), Delivery.COLLECTION);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

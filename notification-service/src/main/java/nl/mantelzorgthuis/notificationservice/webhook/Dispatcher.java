@@ -52,6 +52,7 @@ class Dispatcher {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final MeterRegistry meters;
     private final AtomicLong retryQueue = new AtomicLong();
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     Dispatcher(DeliveryStore deliveries, EndpointDirectory directory, EndpointHealth health, OutboundHttp http, Clock clock,
@@ -146,9 +147,9 @@ class Dispatcher {
                 deliveries.delivered(delivery.id(), attempt);
                 health.succeeded(endpoint);
                 count(channel, "delivered");
-                Timer.builder("notification.delivery.latency").description("From the event's time to its delivery")
-                        .tag("channel", channel).publishPercentileHistogram().register(meters)
-                        .record(Duration.between(delivery.eventTime(), now));
+                latency.computeIfAbsent(channel, c -> Timer.builder("notification.delivery.latency")
+                        .description("From the event's time to its delivery").tag("channel", c).publishPercentileHistogram()
+                        .register(meters)).record(Duration.between(delivery.eventTime(), now));
             }
             case GONE -> {
                 deliveries.failed(delivery.id(), attempt);

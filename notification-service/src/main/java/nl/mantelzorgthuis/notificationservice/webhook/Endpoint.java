@@ -35,6 +35,28 @@ public record Endpoint(String id, String owner, String ownerName, String tenant,
         return url != null && !url.isBlank();
     }
 
+    /** The same endpoint with a new address, filters and (when given) ZGW auth header. */
+    Endpoint replaced(String name, String url, Subscription subscription, String nrcAuth, Instant now) {
+        return new Endpoint(id, owner, ownerName, tenant, name == null || name.isBlank() ? url : name, url, format, subscription,
+                secrets, nrcAuth == null ? this.nrcAuth : nrcAuth, status, disabledReason, disabledAt, failingSince, createdAt, now);
+    }
+
+    /** Active again, with a clean record. */
+    Endpoint enabled(Instant now) {
+        return new Endpoint(id, owner, ownerName, tenant, name, url, format, subscription, secrets, nrcAuth, Status.ACTIVE, null,
+                null, null, createdAt, now);
+    }
+
+    Endpoint withSecrets(List<Secret> secrets, Instant now) {
+        return new Endpoint(id, owner, ownerName, tenant, name, url, format, subscription, secrets, nrcAuth, status,
+                disabledReason, disabledAt, failingSince, createdAt, now);
+    }
+
+    Endpoint withFailingSince(Instant failingSince) {
+        return new Endpoint(id, owner, ownerName, tenant, name, url, format, subscription, secrets, nrcAuth, status,
+                disabledReason, disabledAt, failingSince, createdAt, updatedAt);
+    }
+
     /** The secrets that sign right now: the current one and any in their grace period. */
     public List<String> signingSecrets(Instant now) {
         return secrets.stream().filter(s -> s.expiresAt() == null || s.expiresAt().isAfter(now)).map(Secret::value).toList();

@@ -39,7 +39,7 @@ class EndpointHealth {
         Endpoint known = directory.get(endpoint.id());
         if (known != null && known.failingSince() != null) {
             store.recovered(endpoint.id());
-            directory.changed(copy(known, null));
+            directory.changed(known.withFailingSince(null));
         }
     }
 
@@ -48,7 +48,7 @@ class EndpointHealth {
         if (known != null && known.failingSince() == null) {
             Instant now = clock.instant();
             store.failing(endpoint.id(), now);
-            directory.changed(copy(known, now));
+            directory.changed(known.withFailingSince(now));
         }
     }
 
@@ -74,10 +74,5 @@ class EndpointHealth {
             }
             events.publishEvent(new EndpointDisabled(endpoint.id(), endpoint.name(), endpoint.owner(), reason, now));
         }
-    }
-
-    private static Endpoint copy(Endpoint e, Instant failingSince) {
-        return new Endpoint(e.id(), e.owner(), e.ownerName(), e.tenant(), e.name(), e.url(), e.format(), e.subscription(),
-                e.secrets(), e.nrcAuth(), e.status(), e.disabledReason(), e.disabledAt(), failingSince, e.createdAt(), e.updatedAt());
     }
 }

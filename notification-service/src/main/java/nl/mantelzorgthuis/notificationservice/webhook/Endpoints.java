@@ -72,10 +72,7 @@ public class Endpoints {
             String nrcAuth) {
         Endpoint current = get(caller, id, format);
         checkUrl(url, format == Endpoint.Format.NOTIFICATIE ? "callbackUrl" : "url");
-        Endpoint changed = new Endpoint(current.id(), current.owner(), current.ownerName(), current.tenant(),
-                name == null || name.isBlank() ? url : name, url, format, subscription, current.secrets(),
-                nrcAuth == null ? current.nrcAuth() : nrcAuth, current.status(), current.disabledReason(), current.disabledAt(),
-                current.failingSince(), current.createdAt(), clock.instant());
+        Endpoint changed = current.replaced(name, url, subscription, nrcAuth, clock.instant());
         store.save(changed);
         directory.changed(changed);
         return changed;
@@ -116,9 +113,7 @@ public class Endpoints {
 
     /** Enables a disabled endpoint again; it starts with a clean record. */
     public Endpoint enable(Caller caller, String id) {
-        Endpoint e = get(caller, id, Endpoint.Format.CLOUDEVENTS);
-        Endpoint enabled = new Endpoint(e.id(), e.owner(), e.ownerName(), e.tenant(), e.name(), e.url(), e.format(),
-                e.subscription(), e.secrets(), e.nrcAuth(), Endpoint.Status.ACTIVE, null, null, null, e.createdAt(), clock.instant());
+        Endpoint enabled = get(caller, id, Endpoint.Format.CLOUDEVENTS).enabled(clock.instant());
         store.save(enabled);
         directory.changed(enabled);
         return enabled;
@@ -138,9 +133,7 @@ public class Endpoints {
                 .map(s -> new Endpoint.Secret(s.value(), s.createdAt(), s.expiresAt() == null || s.expiresAt().isAfter(graceEnd)
                         ? graceEnd : s.expiresAt()))
                 .forEach(secrets::add);
-        Endpoint rotated = new Endpoint(e.id(), e.owner(), e.ownerName(), e.tenant(), e.name(), e.url(), e.format(),
-                e.subscription(), secrets, e.nrcAuth(), e.status(), e.disabledReason(), e.disabledAt(), e.failingSince(),
-                e.createdAt(), now);
+        Endpoint rotated = e.withSecrets(secrets, now);
         store.save(rotated);
         directory.changed(rotated);
         return rotated;

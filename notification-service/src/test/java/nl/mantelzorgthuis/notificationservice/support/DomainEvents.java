@@ -1,18 +1,10 @@
 package nl.mantelzorgthuis.notificationservice.support;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import nl.mantelzorgthuis.testsupport.EventContracts;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import nl.mantelzorgthuis.testsupport.EventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,15 +20,10 @@ public final class DomainEvents implements AutoCloseable {
     private static ObjectNode example(String path) {
         return (ObjectNode) JSON.readTree(EXAMPLES.computeIfAbsent(path, EventContracts::read));
     }
-    private final KafkaProducer<String, String> producer;
+    private final EventPublisher publisher;
 
     public DomainEvents(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(config);
+        publisher = new EventPublisher(bootstrapServers);
     }
 
     /** An experiment event of the given type for an experiment in a practice; returns the CloudEvent JSON. */
@@ -69,30 +56,12 @@ public final class DomainEvents implements AutoCloseable {
         return event.toString();
     }
 
-    public static String withId(String event, String id) {
-        ObjectNode node = (ObjectNode) JSON.readTree(event);
-        node.put("id", id);
-        return node.toString();
-    }
-
-    public static String id(String event) {
-        return JSON.readTree(event).get("id").asString();
-    }
-
-    public static Map<String, Object> asMap(String json) {
-        return JSON.readValue(json, Map.class);
-    }
-
     public void publish(String topic, String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
-        }
+        publisher.send(topic, key, value);
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }

@@ -24,8 +24,7 @@ public final class Messages {
     }
 
     public static Text render(Change change, Locale locale) {
-        ResourceBundle texts = ResourceBundle.getBundle("notice-messages", supported(locale.toLanguageTag()),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle texts = texts(locale);
         String key = change.kind() + "." + change.action();
         String status = change.status() == null ? "" : text(texts, "status." + change.status(), change.status());
         Object[] args = {nz(change.itemName(), change.itemId()), nz(change.practiceName(), ""), status,
@@ -37,9 +36,12 @@ public final class Messages {
 
     /** A fixed phrase (mail subjects, footers) in the language. */
     public static String phrase(String key, Locale locale, Object... args) {
-        ResourceBundle texts = ResourceBundle.getBundle("notice-messages", supported(locale.toLanguageTag()),
+        return MessageFormat.format(texts(locale).getString(key), args);
+    }
+
+    private static ResourceBundle texts(Locale locale) {
+        return ResourceBundle.getBundle("notice-messages", supported(locale.toLanguageTag()),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return MessageFormat.format(texts.getString(key), args);
     }
 
     private static String text(ResourceBundle texts, String key, String fallback) {

@@ -1,7 +1,6 @@
 package nl.mantelzorgthuis.notificationservice.webhook.domain;
 
 import java.math.BigInteger;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -89,13 +88,5 @@ public final class AddressPolicy {
                     .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
             return new BigInteger(1, bytes).and(mask).equals(new BigInteger(1, network).and(mask));
         }
-
-        boolean isV4() {
-            return network.length == 4;
-        }
-    }
-
-    static boolean isV4(InetAddress address) {
-        return address instanceof Inet4Address;
     }
 }

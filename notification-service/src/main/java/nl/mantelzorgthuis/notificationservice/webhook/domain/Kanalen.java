@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import nl.mantelzorgthuis.notificationservice.notice.domain.Change;
+import nl.mantelzorgthuis.notificationservice.notice.domain.Links;
 
 /**
  * The platform's changes in the shape of the VNG Notificaties API (ZGW): one kanaal per source
@@ -34,6 +35,35 @@ public final class Kanalen {
     }
 
     public static Notificatie notificatie(Change change, String platformUrl) {
+        String resourceUrl = Links.of(platformUrl, change);
+        if (resourceUrl == null) {
+            resourceUrl = platformUrl + "/api/v1/" + change.kind() + "/" + change.itemId();
+        }
+        String hoofdObject = "experiment".equals(change.kind()) ? Links.practice(platformUrl, change.practiceId()) : resourceUrl;
+        return new Notificatie(kanaal(change), hoofdObject, resource(change), resourceUrl, actie(change.action()), change.time(),
+                kenmerken(change));
+    }
+
+    /** The kanaal a change is published on: one per source domain. */
+    public static String kanaal(Change change) {
+        return switch (change.kind()) {
+            case "practice" -> PRAKTIJKEN;
+            case "experiment" -> EXPERIMENTEN;
+            case "service", "respite-route" -> SOCIALE_KAART;
+            default -> change.kind();
+        };
+    }
+
+    private static String resource(Change change) {
+        return switch (change.kind()) {
+            case "practice" -> "praktijk";
+            case "service" -> "dienst";
+            case "respite-route" -> "respijtroute";
+            default -> change.kind();
+        };
+    }
+
+    public static Map<String, String> kenmerken(Change change) {
         Map<String, String> kenmerken = new LinkedHashMap<>();
         kenmerken.put("type", change.type());
         if (!change.municipalities().isEmpty()) {
@@ -42,31 +72,13 @@ public final class Kanalen {
         if (change.status() != null) {
             kenmerken.put("status", change.status());
         }
-        String item = platformUrl + "/api/v1/";
-        return switch (change.kind()) {
-            case "practice" -> new Notificatie(PRAKTIJKEN, item + "practices/" + change.itemId(), "praktijk",
-                    item + "practices/" + change.itemId(), actie(change.action()), change.time(), kenmerken);
-            case "experiment" -> {
-                if (change.practiceId() != null) {
-                    kenmerken.put("praktijk", change.practiceId());
-                }
-                yield new Notificatie(EXPERIMENTEN, item + "practices/" + change.practiceId(), "experiment",
-                        item + "experiments/" + change.itemId(), actie(change.action()), change.time(), kenmerken);
-            }
-            case "service" -> {
-                if (change.organisation() != null) {
-                    kenmerken.put("organisatie", change.organisation());
-                }
-                String url = item + "socialmap/services/" + change.itemId();
-                yield new Notificatie(SOCIALE_KAART, url, "dienst", url, actie(change.action()), change.time(), kenmerken);
-            }
-            case "respite-route" -> {
-                String url = item + "socialmap/municipalities/" + change.itemId() + "/respite-route";
-                yield new Notificatie(SOCIALE_KAART, url, "respijtroute", url, actie(change.action()), change.time(), kenmerken);
-            }
-            default -> new Notificatie(change.kind(), item + change.kind() + "/" + change.itemId(), change.kind(),
-                    item + change.kind() + "/" + change.itemId(), actie(change.action()), change.time(), kenmerken);
-        };
+        if ("experiment".equals(change.kind()) && change.practiceId() != null) {
+            kenmerken.put("praktijk", change.practiceId());
+        }
+        if ("service".equals(change.kind()) && change.organisation() != null) {
+            kenmerken.put("organisatie", change.organisation());
+        }
+        return kenmerken;
     }
 
     /** ZGW's own words where they exist (create, update); our other actions keep their name. */

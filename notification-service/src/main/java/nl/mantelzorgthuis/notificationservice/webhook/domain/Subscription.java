@@ -30,8 +30,9 @@ public record Subscription(Set<String> eventTypes, Set<String> municipalities, S
 
     public boolean matches(Change change) {
         if (!kanalen.isEmpty()) {
-            Kanalen.Notificatie message = Kanalen.notificatie(change, "");
-            return kanalen.stream().anyMatch(k -> k.naam().equals(message.kanaal()) && Kanalen.matches(k.filters(), message.kenmerken()));
+            String kanaal = Kanalen.kanaal(change);
+            Map<String, String> kenmerken = Kanalen.kenmerken(change);
+            return kanalen.stream().anyMatch(k -> k.naam().equals(kanaal) && Kanalen.matches(k.filters(), kenmerken));
         }
         boolean type = eventTypes.isEmpty() || eventTypes.stream().anyMatch(t -> t.endsWith("*")
                 ? change.type().startsWith(t.substring(0, t.length() - 1)) : t.equals(change.type()));

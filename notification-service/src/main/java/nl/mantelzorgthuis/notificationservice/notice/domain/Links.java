@@ -1,6 +1,5 @@
-package nl.mantelzorgthuis.notificationservice.notice;
+package nl.mantelzorgthuis.notificationservice.notice.domain;
 
-import nl.mantelzorgthuis.notificationservice.notice.domain.Change;
 
 /** Where a person reads the item a change is about, through the gateway. */
 public final class Links {
@@ -11,12 +10,16 @@ public final class Links {
     public static String of(String platformUrl, Change change) {
         String api = platformUrl + "/api/v1/";
         return switch (change.kind()) {
-            case "practice" -> api + "practices/" + change.itemId();
+            case "practice" -> practice(platformUrl, change.itemId());
             case "experiment" -> api + "experiments/" + change.itemId();
             case "service" -> api + "socialmap/services/" + change.itemId();
             case "respite-route" -> api + "socialmap/municipalities/" + change.itemId() + "/respite-route";
             case "endpoint" -> api + "notifications/webhooks/" + change.itemId();
             default -> null;
         };
+    }
+
+    public static String practice(String platformUrl, String practiceId) {
+        return platformUrl + "/api/v1/practices/" + practiceId;
     }
 }
