@@ -65,20 +65,18 @@ class DeliveryStore {
     }
 
     /**
-     * Records a success of an attempt that started at {@code startedAt}. Successes are written in
-     * bulk every 50 ms (one command instead of one per delivery); if the service stops before a
-     * flush, the delivery is still leased and pending and is sent again after the lease, under the
-     * same webhook-id, which receivers deduplicate on. A delivery requeued (redelivery, replay)
-     * after the attempt started stays pending: the attempt is logged, the requeue is not undone.
+     * Records a success. Successes are written in bulk every 50 ms (one command instead of one per
+     * delivery); if the service stops before a flush, the delivery is still leased and pending and
+     * is sent again after the lease, under the same webhook-id, which receivers deduplicate on.
      */
-    void delivered(String id, Delivery.Attempt attempt, Instant startedAt) {
-        successes.add(new Success(id, attempt, startedAt));
+    void delivered(String id, Delivery.Attempt attempt) {
+        successes.add(new Success(id, attempt));
         if (successes.size() >= 500) {
             flushSuccesses();
         }
     }
 
-    private record Success(String id, Delivery.Attempt attempt, Instant startedAt) {
+    private record Success(String id, Delivery.Attempt attempt) {
     }
 
     private final java.util.concurrent.ConcurrentLinkedQueue<Success> successes = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -94,13 +92,11 @@ class DeliveryStore {
             return;
         }
         Instant now = clock.instant();
-        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.ORDERED, Delivery.COLLECTION);
+        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Delivery.COLLECTION);
         for (Success success : batch) {
-            bulk.updateOne(Query.query(where("_id").is(success.id())),
-                    new Update().inc("attempts", 1).push("log", attempt(success.attempt())));
-            bulk.updateOne(Query.query(where("_id").is(success.id()).and("nextAttemptAt").lte(Date.from(success.startedAt()))),
-                    new Update().set("status", Delivery.Status.DELIVERED.name()).set("deliveredAt", Date.from(success.attempt().at()))
-                            .set("leaseUntil", Date.from(now)));
+            bulk.updateOne(Query.query(where("_id").is(success.id())), new Update().set("status", Delivery.Status.DELIVERED.name())
+                    .set("deliveredAt", Date.from(success.attempt().at())).set("leaseUntil", Date.from(now)).inc("attempts", 1)
+                    .push("log", attempt(success.attempt())));
         }
         bulk.execute();
     }

@@ -113,7 +113,6 @@ class Dispatcher {
         Semaphore limit = inFlight.computeIfAbsent(endpoint.id(), id -> new Semaphore(settings.maxConcurrentPerEndpoint()));
         AttemptResult result;
         long start = System.nanoTime();
-        Instant startedAt = clock.instant();
         try {
             if (!limit.tryAcquire(settings.lease().toMillis() / 2, TimeUnit.MILLISECONDS)) {
                 breaker.releasePermission();
@@ -137,15 +136,15 @@ class Dispatcher {
         } else {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
         }
-        record(endpoint, delivery, result, channel, startedAt);
+        record(endpoint, delivery, result, channel);
     }
 
-    private void record(Endpoint endpoint, Delivery delivery, AttemptResult result, String channel, Instant startedAt) {
+    private void record(Endpoint endpoint, Delivery delivery, AttemptResult result, String channel) {
         Instant now = clock.instant();
         Delivery.Attempt attempt = new Delivery.Attempt(now, result.status(), result.latencyMillis(), result.error());
         switch (result.verdict()) {
             case DELIVERED -> {
-                deliveries.delivered(delivery.id(), attempt, startedAt);
+                deliveries.delivered(delivery.id(), attempt);
                 health.succeeded(endpoint);
                 count(channel, "delivered");
                 latency.computeIfAbsent(channel, c -> Timer.builder("notification.delivery.latency")
