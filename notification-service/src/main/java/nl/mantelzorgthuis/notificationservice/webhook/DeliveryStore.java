@@ -125,14 +125,20 @@ class DeliveryStore {
         mongo.updateFirst(Query.query(where("_id").is(id)), update, Delivery.COLLECTION);
     }
 
-    /** Sends a delivery again (whatever its state), keeping its id; it keeps its log. */
+    /**
+     * Sends a delivery again (whatever its state), keeping its id; it keeps its log. Successes still
+     * waiting for their bulk write are written first, or one could mark the requeued delivery
+     * delivered again right after.
+     */
     boolean requeue(String endpointId, String id) {
+        flushSuccesses();
         Instant now = clock.instant();
         return mongo.updateFirst(Query.query(where("_id").is(id).and("endpointId").is(endpointId)), requeue(now),
                 Delivery.COLLECTION).getMatchedCount() > 0;
     }
 
     long requeueSince(String endpointId, Instant since) {
+        flushSuccesses();
         return mongo.updateMulti(Query.query(where("endpointId").is(endpointId).and("eventTime").gte(Date.from(since))),
                 requeue(clock.instant()), Delivery.COLLECTION).getModifiedCount();
     }
