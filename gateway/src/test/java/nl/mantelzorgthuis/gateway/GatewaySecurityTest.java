@@ -111,6 +111,27 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void a_malformed_bearer_header_is_a_401_problem_and_never_reaches_the_service() throws Exception {
+        seenByBackend.clear();
+        for (String header : new String[] {"Bearer not a token", "Bearer abc=def", "Bearer "}) {
+            HttpResponse<String> response = send("POST", "/api/v1/practices", null, "Authorization", header);
+            assertThat(response.statusCode()).as(header).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        }
+        assertThat(seenByBackend).isEmpty();
+    }
+
+    @Test
+    void a_token_used_again_keeps_working_and_a_bad_one_keeps_failing() throws Exception {
+        String token = issuer.municipalClient("again-" + System.nanoTime(), "GM0193");
+        String forged = issuer.signedByAnotherKey();
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("POST", "/api/v1/practices", token).statusCode()).isEqualTo(201);
+            assertThat(send("POST", "/api/v1/practices", forged).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void each_client_has_its_own_rate_limit_answered_with_429_problem_and_retry_after() throws Exception {
         String busy = issuer.municipalClient("busy-" + System.nanoTime(), "GM0193");
         String calm = issuer.municipalClient("calm-" + System.nanoTime(), "GM0546");

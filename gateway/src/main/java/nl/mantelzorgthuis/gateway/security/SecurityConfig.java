@@ -1,5 +1,6 @@
 package nl.mantelzorgthuis.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import nl.mantelzorgthuis.gateway.ProblemWriter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -50,15 +53,19 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityWebFilterChain bearerCalls(ServerHttpSecurity http, SecurityProperties properties, ProblemWriter problems) {
+    SecurityWebFilterChain bearerCalls(ServerHttpSecurity http, SecurityProperties properties, ProblemWriter problems,
+            ReactiveJwtDecoder issuerDecoder) {
         ServerAuthenticationEntryPoint apiProblem = unauthenticated(problems);
+        var remembered = properties.verifiedTokens();
+        ReactiveJwtDecoder decoder = new VerifiedTokens(issuerDecoder, remembered.maxSize(), remembered.ttl(), Clock.systemUTC());
         http.securityMatcher(exchange -> {
                     String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
                     return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                             ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
                 })
                 .authorizeExchange(a -> authorizeApi(a).anyExchange().permitAll())
-                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()).authenticationEntryPoint(apiProblem))
+                .oauth2ResourceServer(rs -> rs.bearerTokenConverter(new BearerTokens())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)).authenticationEntryPoint(apiProblem))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiProblem).accessDeniedHandler(denied(problems)))
@@ -66,6 +73,11 @@ class SecurityConfig {
                 .headers(h -> headers(h, properties))
                 .cors(Customizer.withDefaults());
         return http.build();
+    }
+
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return Firewall.strict();
     }
 
     private static ServerHttpSecurity.AuthorizeExchangeSpec authorizeApi(ServerHttpSecurity.AuthorizeExchangeSpec a) {

@@ -1,5 +1,6 @@
 package nl.mantelzorgthuis.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,10 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param corsAllowedOrigins browser origins (e.g. a municipality's own portal) allowed to call the API
  * @param contentSecurityPolicy the CSP sent with every answer, for the portal pages
+ * @param verifiedTokens how many verified bearer tokens the gateway remembers, and for how long at
+ *        most (never beyond a token's own expiry)
  */
 @ConfigurationProperties("platform.security")
 public record SecurityProperties(
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                + "frame-ancestors 'none'; base-uri 'self'") String contentSecurityPolicy) {
+                + "frame-ancestors 'none'; base-uri 'self'") String contentSecurityPolicy,
+        @DefaultValue VerifiedTokenCache verifiedTokens) {
+
+    public record VerifiedTokenCache(@DefaultValue("10000") int maxSize, @DefaultValue("5m") Duration ttl) {
+    }
 }
