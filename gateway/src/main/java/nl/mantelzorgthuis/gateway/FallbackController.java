@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -23,8 +24,7 @@ class FallbackController {
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        boolean timeout = cause instanceof TimeoutException
-                || (cause != null && cause.getClass().getSimpleName().contains("Timeout"));
+        boolean timeout = timedOut(cause);
         HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
         if (cause != null && !(cause instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException)) {
             log.warn("Call to {} failed: {}", service, cause.toString());
@@ -34,5 +34,16 @@ class FallbackController {
                 : service + " is not available at the moment; please try again shortly");
         problem.setTitle(timeout ? "Service timed out" : "Service unavailable");
         return ResponseEntity.status(status).header("Retry-After", "5").body(problem);
+    }
+
+    /** The HTTP client's response timeout arrives as a 504 ResponseStatusException around a TimeoutException. */
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")
+                    || t instanceof ResponseStatusException e && e.getStatusCode().value() == 504) {
+                return true;
+            }
+        }
+        return false;
     }
 }

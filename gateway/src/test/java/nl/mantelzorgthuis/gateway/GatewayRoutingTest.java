@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * service: the behaviour under test is the gateway's), plus a port where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "resilience4j.timelimiter.configs.default.timeout-duration=2s")
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s")
 @Import(GatewayRoutingTest.DownServiceRoute.class)
 class GatewayRoutingTest {
 

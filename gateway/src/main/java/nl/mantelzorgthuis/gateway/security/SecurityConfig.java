@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -63,7 +64,11 @@ class SecurityConfig {
                     return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                             ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
                 })
-                .authorizeExchange(a -> authorizeApi(a).anyExchange().permitAll())
+                // Every call in this chain carries a bearer token and is either authenticated by it or
+                // refused with 401, so the path rules of the other chain all come down to this one
+                // (checking them one by one was measurable on every call).
+                .authorizeExchange(a -> a.anyExchange().authenticated())
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .oauth2ResourceServer(rs -> rs.bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)).authenticationEntryPoint(apiProblem))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -73,6 +78,16 @@ class SecurityConfig {
                 .headers(h -> headers(h, properties))
                 .cors(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * No observation per security filter: with Spring Security's observations on, each of the
+     * chain's filters was wrapped in an observation on every call (~10% of the gateway's CPU); the
+     * request as a whole is still observed (http server metrics, traces).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
