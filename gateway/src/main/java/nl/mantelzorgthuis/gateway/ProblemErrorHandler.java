@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /** The gateway's own errors (no route, bad request line, anything unexpected) as problem+json. */
 @Component
@@ -33,6 +34,14 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (status.value() == 404) {
             problem.setTitle("Not found");
             problem.setDetail("No API at " + exchange.getRequest().getPath() + "; the published APIs are under /openapi");
+        } else if (ex instanceof AbortedException) {
+            // A connection closed under a call: mostly the caller's, gone before its answer was
+            // written (every load test ends so), which is no gateway error; if it was the
+            // service's, the caller still gets a 502.
+            log.debug("Connection closed during {}: {}", exchange.getRequest().getPath(), ex.toString());
+            problem.setStatus(HttpStatus.BAD_GATEWAY.value());
+            problem.setTitle("Bad gateway");
+            problem.setDetail("The connection closed before the call completed; it may be retried if it was a read");
         } else if (status.is5xxServerError()) {
             log.error("Gateway error on {}", exchange.getRequest().getPath(), ex);
             problem.setTitle("Gateway error");
