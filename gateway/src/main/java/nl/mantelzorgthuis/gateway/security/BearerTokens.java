@@ -27,9 +27,14 @@ final class BearerTokens implements ServerAuthenticationConverter {
         return token != null ? Mono.just(new BearerTokenAuthenticationToken(token)) : library.convert(exchange);
     }
 
+    /** Whether an Authorization header uses the bearer scheme, well-formed or not. */
+    static boolean bearerScheme(String header) {
+        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
     /** The token of {@code Bearer <b64token>}, or null when the header is absent or not of that form. */
     static String wellFormed(String header) {
-        if (header == null || header.length() <= PREFIX.length() || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        if (!bearerScheme(header) || header.length() == PREFIX.length()) {
             return null;
         }
         int i = PREFIX.length();

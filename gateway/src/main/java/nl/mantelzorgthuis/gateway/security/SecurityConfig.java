@@ -59,11 +59,8 @@ class SecurityConfig {
         ServerAuthenticationEntryPoint apiProblem = unauthenticated(problems);
         var remembered = properties.verifiedTokens();
         ReactiveJwtDecoder decoder = new VerifiedTokens(issuerDecoder, remembered.maxSize(), remembered.ttl(), Clock.systemUTC());
-        http.securityMatcher(exchange -> {
-                    String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
-                    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                            ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
-                })
+        http.securityMatcher(exchange -> BearerTokens.bearerScheme(exchange.getRequest().getHeaders().getFirst("Authorization"))
+                        ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
                 // Every call in this chain carries a bearer token and is either authenticated by it or
                 // refused with 401, so the path rules of the other chain all come down to this one
                 // (checking them one by one was measurable on every call).

@@ -23,12 +23,10 @@ import reactor.core.publisher.Mono;
 final class VerifiedTokens implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder issuer;
-    private final Clock clock;
     private final Cache<String, Jwt> verified;
 
     VerifiedTokens(ReactiveJwtDecoder issuer, int maxSize, Duration ttl, Clock clock) {
         this.issuer = issuer;
-        this.clock = clock;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .ticker(ticker(clock))
@@ -38,8 +36,9 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
+        // An entry ends at the token's expiry at the latest (see lifetime), so what is found is valid.
         Jwt known = verified.getIfPresent(token);
-        if (known != null && stillValid(known)) {
+        if (known != null) {
             return Mono.just(known);
         }
         return issuer.decode(token).doOnNext(jwt -> {
@@ -47,10 +46,6 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
                 verified.put(token, jwt);
             }
         });
-    }
-
-    private boolean stillValid(Jwt jwt) {
-        return jwt.getExpiresAt().isAfter(clock.instant());
     }
 
     private static Duration lifetime(Jwt jwt, Duration ttl, Instant now) {

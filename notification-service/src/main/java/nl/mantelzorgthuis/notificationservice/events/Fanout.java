@@ -1,19 +1,17 @@
 package nl.mantelzorgthuis.notificationservice.events;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.inbox.Person;
 import nl.mantelzorgthuis.notificationservice.inbox.PersonDirectory;
 import nl.mantelzorgthuis.notificationservice.mail.MailQueue;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Links;
+import nl.mantelzorgthuis.notificationservice.notice.DeliveryMetrics;
 import nl.mantelzorgthuis.notificationservice.notice.Notification;
 import nl.mantelzorgthuis.notificationservice.notice.NotificationStore;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Change;
@@ -39,20 +37,17 @@ class Fanout {
     private final MailQueue mails;
     private final Clock clock;
     private final NotificationProperties properties;
-    private final MeterRegistry meters;
-    private final Timer inboxLatency;
+    private final DeliveryMetrics metrics;
 
     Fanout(NotificationStore notifications, WebhookFanout webhooks, PersonDirectory people, MailQueue mails, Clock clock,
-            NotificationProperties properties, MeterRegistry meters) {
+            NotificationProperties properties, DeliveryMetrics metrics) {
         this.notifications = notifications;
         this.webhooks = webhooks;
         this.people = people;
         this.mails = mails;
         this.clock = clock;
         this.properties = properties;
-        this.meters = meters;
-        this.inboxLatency = Timer.builder("notification.delivery.latency").description("From the event's time to its delivery")
-                .tag("channel", "inbox").publishPercentileHistogram().register(meters);
+        this.metrics = metrics;
     }
 
     record Received(Change change, String event) {
@@ -71,9 +66,9 @@ class Fanout {
         List<Notification> fresh = notifications.store(all);
         Instant stored = clock.instant();
         for (Notification n : fresh) {
-            inboxLatency.record(Duration.between(n.change().time(), stored));
+            metrics.delivered("inbox", n.change().time(), stored);
         }
-        meters.counter("notification.deliveries", "channel", "inbox", "outcome", "delivered").increment(fresh.size());
+        metrics.counted("inbox", "delivered", fresh.size());
         // All of the batch, not only what was new: a replay after a crash completes deliveries and mails.
         webhooks.fanOut(all);
         mails.enqueue(immediateMails(all));

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.mail.internet.MimeMessage;
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
+import nl.mantelzorgthuis.notificationservice.notice.DeliveryMetrics;
 import nl.mantelzorgthuis.notificationservice.webhook.domain.RetrySchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +30,14 @@ class MailDispatcher {
     private final JavaMailSender smtp;
     private final Clock clock;
     private final NotificationProperties properties;
-    private final MeterRegistry meters;
-    private final Timer latency;
+    private final DeliveryMetrics metrics;
 
-    MailDispatcher(MailQueue queue, JavaMailSender smtp, Clock clock, NotificationProperties properties, MeterRegistry meters) {
+    MailDispatcher(MailQueue queue, JavaMailSender smtp, Clock clock, NotificationProperties properties, DeliveryMetrics metrics) {
         this.queue = queue;
         this.smtp = smtp;
         this.clock = clock;
         this.properties = properties;
-        this.meters = meters;
-        this.latency = Timer.builder("notification.delivery.latency").description("From the event's time to its delivery")
-                .tag("channel", "email").publishPercentileHistogram().register(meters);
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelayString = "${notification.mail.poll-interval:1s}")
@@ -65,18 +61,18 @@ class MailDispatcher {
             message.setHeader("Message-ID", "<" + mail.id().replaceAll("[^A-Za-z0-9.-]", "-") + "@notifications.invoormantelzorg.nl>");
             smtp.send(message);
             queue.sent(mail.id());
-            meters.counter("notification.deliveries", "channel", "email", "outcome", "delivered").increment();
+            metrics.counted("email", "delivered", 1);
             if (mail.eventTime() != null) {
-                latency.record(Duration.between(mail.eventTime(), clock.instant()));
+                metrics.delivered("email", mail.eventTime(), clock.instant());
             }
         } catch (MailException | jakarta.mail.MessagingException e) {
             var next = RETRIES.next(mail.attempts() + 1, clock.instant(), null, ThreadLocalRandom.current()::nextDouble);
             if (next.isPresent()) {
                 queue.retry(mail.id(), next.get(), e.getMessage());
-                meters.counter("notification.deliveries", "channel", "email", "outcome", "retry").increment();
+                metrics.counted("email", "retry", 1);
             } else {
                 queue.failed(mail.id(), e.getMessage());
-                meters.counter("notification.deliveries", "channel", "email", "outcome", "failed").increment();
+                metrics.counted("email", "failed", 1);
             }
             log.warn("Sending mail {} failed (attempt {}): {}", mail.id(), mail.attempts() + 1, e.getMessage());
         }

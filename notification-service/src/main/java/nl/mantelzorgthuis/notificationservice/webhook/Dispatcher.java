@@ -19,9 +19,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
+import nl.mantelzorgthuis.notificationservice.notice.DeliveryMetrics;
 import nl.mantelzorgthuis.notificationservice.webhook.domain.AttemptResult;
 import nl.mantelzorgthuis.notificationservice.webhook.domain.RetrySchedule;
 import org.slf4j.Logger;
@@ -50,13 +50,12 @@ class Dispatcher {
     private final CircuitBreakerRegistry breakers;
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final MeterRegistry meters;
+    private final DeliveryMetrics metrics;
     private final AtomicLong retryQueue = new AtomicLong();
-    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     Dispatcher(DeliveryStore deliveries, EndpointDirectory directory, EndpointHealth health, OutboundHttp http, Clock clock,
-            NotificationProperties properties, MeterRegistry meters) {
+            NotificationProperties properties, MeterRegistry meters, DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.directory = directory;
         this.health = health;
@@ -64,7 +63,7 @@ class Dispatcher {
         this.clock = clock;
         this.settings = properties.webhooks();
         this.schedule = new RetrySchedule(settings.retryDelays(), settings.jitter());
-        this.meters = meters;
+        this.metrics = metrics;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(20)
                 .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(30))
@@ -147,9 +146,7 @@ class Dispatcher {
                 deliveries.delivered(delivery.id(), attempt);
                 health.succeeded(endpoint);
                 count(channel, "delivered");
-                latency.computeIfAbsent(channel, c -> Timer.builder("notification.delivery.latency")
-                        .description("From the event's time to its delivery").tag("channel", c).publishPercentileHistogram()
-                        .register(meters)).record(Duration.between(delivery.eventTime(), now));
+                metrics.delivered(channel, delivery.eventTime(), now);
             }
             case GONE -> {
                 deliveries.failed(delivery.id(), attempt);
@@ -192,7 +189,7 @@ class Dispatcher {
     }
 
     private void count(String channel, String outcome) {
-        meters.counter("notification.deliveries", "channel", channel, "outcome", outcome).increment();
+        metrics.counted(channel, outcome, 1);
     }
 
     @PreDestroy
