@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.architecture.AnsweredStatuses;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +37,7 @@ class OpenApiDocumentTest {
         assertThat(doc.get("paths").propertyNames()).contains("/practices", "/practices/{id}", "/practices/{id}/archive");
         assertThat(doc.get("paths").get("/practices").get("post").get("responses").get("422").get("content")
                 .propertyNames()).containsExactly("application/problem+json");
+        assertThat(AnsweredStatuses.of("nl.mantelzorgthuis.practiceservice").mismatches(doc, "/api/v1")).isEmpty();
         Path out = Path.of("target", "openapi", "practice-service.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, response.body());

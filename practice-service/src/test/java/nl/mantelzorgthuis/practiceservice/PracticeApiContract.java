@@ -42,7 +42,7 @@ abstract class PracticeApiContract {
     static void register(DynamicPropertyRegistry registry, Infrastructure infra, String database) {
         registry.add("spring.mongodb.uri", () -> infra.mongoUri(database));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("practice.events.poll-interval", () -> "200ms");
+        registry.add("platform.outbox.poll-interval", () -> "200ms");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuer());
     }
 
@@ -243,7 +243,7 @@ abstract class PracticeApiContract {
             }
             // Once published, nothing waits in the outbox any more.
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    api.get("/actuator/metrics/outbox.practices.pending").json().get("measurements").get(0).get("value").asDouble())
+                    api.get("/actuator/metrics/outbox.pending?tag=collection:practices").json().get("measurements").get(0).get("value").asDouble())
                     .isZero());
         }
     }

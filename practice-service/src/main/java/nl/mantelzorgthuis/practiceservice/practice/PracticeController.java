@@ -13,7 +13,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeKind;
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccessDenied;
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeArchived;
+import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeRuleViolation;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
+import nl.mantelzorgthuis.starter.problem.ETags;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +46,8 @@ class PracticeController {
 
     @PostMapping
     @Operation(summary = "Create a practice", operationId = "createPractice")
-    ResponseEntity<Practice> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PracticeRequest request) {
+    ResponseEntity<Practice> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PracticeRequest request)
+            throws PracticeAccessDenied, PracticeRuleViolation {
         Practice practice = practices.create(Callers.of(token), request.toDetails());
         return ResponseEntity.created(URI.create("/api/v1/practices/" + practice.id()))
                 .eTag(ETags.of(practice.version())).body(practice);
@@ -49,7 +55,7 @@ class PracticeController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a practice; the ETag header carries its version", operationId = "getPractice")
-    ResponseEntity<Practice> get(@PathVariable @Size(max = 64) String id) {
+    ResponseEntity<Practice> get(@PathVariable @Size(max = 64) String id) throws Problem.NotFound {
         Practice practice = practices.get(id);
         return ResponseEntity.ok().eTag(ETags.of(practice.version())).body(practice);
     }
@@ -59,7 +65,8 @@ class PracticeController {
     ResponseEntity<Practice> update(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
             @Parameter(description = "The ETag of the version this change is based on, or *", required = true)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody PracticeRequest request) {
+            @Valid @RequestBody PracticeRequest request)
+            throws Problem.NotFound, PracticeAccessDenied, PracticeRuleViolation, PracticeArchived {
         Practice practice = practices.update(Callers.of(token), id, ETags.requiredVersion(ifMatch), request.toDetails());
         return ResponseEntity.ok().eTag(ETags.of(practice.version())).body(practice);
     }
@@ -69,14 +76,15 @@ class PracticeController {
             operationId = "archivePractice")
     ResponseEntity<Practice> archive(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
             @Parameter(description = "Optional: the ETag of the version this is based on")
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch)
+            throws Problem.NotFound, PracticeAccessDenied {
         Practice practice = practices.archive(Callers.of(token), id, ifMatch == null ? null : ETags.requiredVersion(ifMatch));
         return ResponseEntity.ok().eTag(ETags.of(practice.version())).body(practice);
     }
 
     @GetMapping("/{id}/audit")
     @Operation(summary = "The audit trail of a practice: who changed what and when (coordinators)", operationId = "getPracticeAudit")
-    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id) {
+    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id) throws Problem.NotFound {
         return practices.audit(id);
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import nl.mantelzorgthuis.practiceservice.events.OutboxEntry;
 import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,7 +34,7 @@ public class PracticeStore {
     PracticeStore(MongoTemplate mongo) {
         this.mongo = mongo;
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("outboxPending", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on(OutboxEntry.FLAG_FIELD, Sort.Direction.ASC));
         indexes.createIndex(new Index().on("municipalities.cbsCode", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("name", Sort.Direction.ASC));
     }

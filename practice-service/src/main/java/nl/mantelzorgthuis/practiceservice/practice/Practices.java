@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import nl.mantelzorgthuis.practiceservice.events.OutboxEntry;
-import nl.mantelzorgthuis.practiceservice.events.OutboxRelay;
-import nl.mantelzorgthuis.practiceservice.events.PracticeEvents;
 import java.util.List;
 
 import nl.mantelzorgthuis.practiceservice.practice.domain.Caller;
@@ -15,6 +12,10 @@ import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccess;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChanges;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChange;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeDetails;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
+import nl.mantelzorgthuis.starter.problem.ETags;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,7 @@ public class Practices {
     }
 
     public Practice get(String id) {
-        return store.find(id).orElseThrow(() -> Problems.notFound(id));
+        return store.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** {@code expectedVersion} null means the caller sent If-Match: * (any version). */
@@ -61,7 +62,7 @@ public class Practices {
     }
 
     public List<AuditEntry> audit(String id) {
-        return store.audit(id).orElseThrow(() -> Problems.notFound(id));
+        return store.audit(id).orElseThrow(() -> notFound(id));
     }
 
     private Practice change(Caller caller, String id, Long expectedVersion, PracticeDetails details, PracticeChange change,
@@ -69,7 +70,7 @@ public class Practices {
         Practice current = get(id);
         PracticeAccess.requireMayChange(caller, current, details);
         if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Problems.stale(id, expectedVersion, current.version());
+            throw ETags.stale("Practice", id, expectedVersion, current.version());
         }
         Practice next = operation.apply(current);
         if (next == current) {
@@ -79,11 +80,15 @@ public class Practices {
         AuditEntry audit = AuditEntry.of(caller, change, next.version(), next.updatedAt(), PracticeChanges.between(current, next));
         if (!store.replace(next, current.version(), event, audit)) {
             // Someone wrote between our read and our write.
-            throw Problems.stale(id, current.version(), get(id).version());
+            throw ETags.stale("Practice", id, current.version(), get(id).version());
         }
         log.info("Practice {} {} to version {}", id, change.name().toLowerCase(java.util.Locale.ROOT), next.version());
         relay.wakeUp();
         return next;
+    }
+
+    private static Problem.NotFound notFound(String id) {
+        return new Problem.NotFound("Practice not found", "No practice with id " + id);
     }
 
     public PracticePage search(PracticeSearch search) {

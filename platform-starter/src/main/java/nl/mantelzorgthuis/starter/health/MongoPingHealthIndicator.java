@@ -1,21 +1,19 @@
-package nl.mantelzorgthuis.practiceservice.health;
+package nl.mantelzorgthuis.starter.health;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * MongoDB for the readiness group, with {@code ping}: Boot's own indicator sends {@code hello}, which
- * the embedded store does not know, and ping answers the same question on a real replica set.
+ * MongoDB with {@code ping}: Boot's own indicator sends {@code hello}, which the embedded store does
+ * not know, and ping answers the same question on a real replica set.
  */
-@Component("mongoHealthIndicator")
-class MongoHealthIndicator extends AbstractHealthIndicator {
+public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
 
-    MongoHealthIndicator(MongoTemplate mongo) {
+    public MongoPingHealthIndicator(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

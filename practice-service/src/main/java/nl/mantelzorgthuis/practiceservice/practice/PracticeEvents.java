@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.practiceservice.events;
+package nl.mantelzorgthuis.practiceservice.practice;
 
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -7,11 +7,10 @@ import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChange;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +24,6 @@ public class PracticeEvents {
     public static final URI SOURCE = URI.create("urn:nl:mantelzorgthuis:practice-service");
     public static final URI DATA_SCHEMA = URI.create("urn:nl:mantelzorgthuis:schema:practice-event:v1");
     public static final String TYPE_PREFIX = "nl.mantelzorgthuis.practice.";
-
-    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final JsonMapper json;
 
@@ -51,11 +48,6 @@ public class PracticeEvents {
                 .withExtension("aggregateversion", Math.toIntExact(practice.version()))
                 .withData(json.writeValueAsBytes(practice))
                 .build();
-        return new OutboxEntry(id, event.getType(), practice.updatedAt(), new String(FORMAT.serialize(event),
-                java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static CloudEvent parse(String structured) {
-        return FORMAT.deserialize(structured.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new OutboxEntry(id, event.getType(), practice.updatedAt(), OutboxRelay.serialise(event));
     }
 }

@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.practiceservice.http;
+package nl.mantelzorgthuis.starter.web;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -9,22 +9,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Carries the gateway's X-Request-Id (or a new one) into every log line of the request (MDC
  * {@code requestId}) and back to the client. The API-Version header is the Dutch API Design Rules'.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Request-Id";
-    static final String API_VERSION = "1.0.0";
+    public static final String HEADER = "X-Request-Id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final ApiProperties api;
+
+    public RequestIdFilter(ApiProperties api) {
+        this.api = api;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,7 +34,7 @@ class RequestIdFilter extends OncePerRequestFilter {
         MDC.put("requestId", requestId);
         response.setHeader(HEADER, requestId);
         if (request.getRequestURI().startsWith("/api/")) {
-            response.setHeader("API-Version", API_VERSION);
+            response.setHeader("API-Version", api.version());
         }
         try {
             chain.doFilter(request, response);

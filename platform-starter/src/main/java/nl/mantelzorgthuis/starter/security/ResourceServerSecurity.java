@@ -1,11 +1,8 @@
-package nl.mantelzorgthuis.practiceservice.http;
+package nl.mantelzorgthuis.starter.security;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,26 +11,42 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every write needs a valid token of the platform's issuer and audience (checked here, not only at
- * the gateway); which practice a caller may change is decided by the domain (PracticeAccess). Reading
- * practices is public; the audit trail is for coordinators.
+ * The platform's resource-server rules on an {@link HttpSecurity}: bearer tokens of the platform's
+ * issuer and audience (checked in every service, not only at the gateway), roles from the
+ * {@code roles} claim, the {@link ApiAccess} rules, the operational endpoints open, no sessions, and
+ * 401/403 answered as problem+json. Which aggregate a caller may change is the domain's decision.
  */
-@Configuration
-class SecurityConfig {
+public final class ResourceServerSecurity {
 
-    @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    /** Health, metrics and the API document: open to the platform's probes and scrapers. */
+    public static final String[] OPERATIONAL_PATHS = {"/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+            "/v3/api-docs/**", "/error"};
+
+    private ResourceServerSecurity() {
+    }
+
+    public static HttpSecurity apply(HttpSecurity http, ApiAccess access, JsonMapper json) throws Exception {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/v1/practices/*/audit").hasRole("COORDINATOR")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/practices", "/api/v1/practices/**").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**",
-                                "/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> {
+                    for (ApiAccess.Rule rule : access.rules()) {
+                        String[] patterns = rule.patterns().toArray(String[]::new);
+                        var matcher = rule.method() == null ? a.requestMatchers(patterns) : a.requestMatchers(rule.method(), patterns);
+                        if (rule.roles().isEmpty()) {
+                            matcher.permitAll();
+                        } else {
+                            matcher.hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                    a.requestMatchers(OPERATIONAL_PATHS).permitAll();
+                    if (access.otherwise().isEmpty()) {
+                        a.anyRequest().authenticated();
+                    } else {
+                        a.anyRequest().hasAnyRole(access.otherwise().toArray(String[]::new));
+                    }
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, e) -> {
@@ -45,10 +58,11 @@ class SecurityConfig {
                                 "Not allowed", "Your role does not allow this call")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
-        return http.build();
+        return http;
     }
 
-    static JwtAuthenticationConverter rolesFromClaim() {
+    /** Authorities {@code ROLE_X} from the token's {@code roles} claim (docs/identity.md). */
+    public static JwtAuthenticationConverter rolesFromClaim() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -63,6 +77,6 @@ class SecurityConfig {
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

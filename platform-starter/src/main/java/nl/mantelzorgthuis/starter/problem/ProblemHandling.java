@@ -1,13 +1,12 @@
-package nl.mantelzorgthuis.practiceservice.http;
+package nl.mantelzorgthuis.starter.problem;
 
+import java.util.Arrays;
 import java.util.List;
 
-import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccessDenied;
-import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeArchived;
-import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeRuleViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,7 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -25,43 +24,21 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every error as RFC 9457 problem+json. Field errors are listed under {@code invalidParams}
- * (name and reason), as the Dutch API Design Rules' problem extension does. Nothing internal leaks.
+ * Every error as RFC 9457 problem+json. Framework exceptions (validation, unreadable body, type
+ * mismatch, 404/405/406/415, size limits) are mapped here; field errors are listed under
+ * {@code invalidParams} (name and reason). Nothing internal leaks. A service extends this class as
+ * its {@code @RestControllerAdvice} and adds only the handlers of its own domain exceptions, each
+ * marked with {@link ResponseStatus} so the OpenAPI document can name its status.
  */
-@RestControllerAdvice
-class ProblemHandling extends ResponseEntityExceptionHandler {
+public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-
-    record InvalidParam(String name, String reason) {
-    }
-
-    @ExceptionHandler(PracticeRuleViolation.class)
-    ProblemDetail ruleViolation(PracticeRuleViolation e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "The practice breaks a programme rule", e.getMessage());
-        problem.setProperty("invalidParams", e.violations().stream().map(v -> new InvalidParam(v.field(), v.reason())).toList());
-        return problem;
-    }
-
-    @ExceptionHandler(PracticeAccessDenied.class)
-    ProblemDetail accessDenied(PracticeAccessDenied e) {
-        return problem(HttpStatus.FORBIDDEN, "Not your practice", e.getMessage());
-    }
-
-    @ExceptionHandler(PracticeArchived.class)
-    ProblemDetail archived(PracticeArchived e) {
-        return problem(HttpStatus.CONFLICT, "Practice is archived", e.getMessage());
-    }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
         List<InvalidParam> params = e.getConstraintViolations().stream()
                 .map(v -> new InvalidParam(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
         return invalid(params, new HttpHeaders(), request, e);
-    }
-
-    private static String lastNode(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(Exception.class)
@@ -91,6 +68,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        Class<?> type = ex.getRequiredType();
+        String reason = type != null && type.isEnum()
+                ? "must be one of " + Arrays.toString(type.getEnumConstants())
+                : "has the wrong type or format";
+        return invalid(List.of(new InvalidParam(name, reason)), headers, request, ex);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         // The parser's own message names Java types; clients get the field and the accepted values.
@@ -100,7 +88,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
             Class<?> target = mismatch.getTargetType();
             String reason = target != null && target.isEnum()
-                    ? "must be one of " + java.util.Arrays.toString(target.getEnumConstants())
+                    ? "must be one of " + Arrays.toString(target.getEnumConstants())
                     : "has the wrong type or format";
             return invalid(List.of(new InvalidParam(field, reason)), headers, request, ex);
         }
@@ -112,17 +100,28 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private ResponseEntity<Object> invalid(List<InvalidParam> params, HttpHeaders headers, WebRequest request, Exception ex) {
+    /** A 400 listing the refused fields. */
+    protected ResponseEntity<Object> invalid(List<InvalidParam> params, HttpHeaders headers, WebRequest request, Exception ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request has " + params.size() + " invalid field(s); see invalidParams");
         problem.setProperty("invalidParams", params);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    protected static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
     }
 
+    /** A problem with {@code invalidParams}, e.g. for a domain rule's violations (422). */
+    protected static ProblemDetail problem(HttpStatus status, String title, String detail, List<InvalidParam> params) {
+        ProblemDetail problem = problem(status, title, detail);
+        problem.setProperty("invalidParams", params);
+        return problem;
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
 }

@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.practiceservice.events;
+package nl.mantelzorgthuis.starter.outbox;
 
 import java.time.Instant;
 import java.util.Date;
@@ -8,10 +8,14 @@ import org.bson.Document;
 /**
  * An event waiting in its aggregate's document until the relay has handed it to Kafka. The payload
  * is the complete structured CloudEvent, so a republish after a crash sends the same id and bytes.
+ * A store writes it with the aggregate in one document write ({@link #PENDING_FIELD} and
+ * {@link #FLAG_FIELD}), which is what makes the write and its event atomic without transactions.
  */
 public record OutboxEntry(String eventId, String type, Instant time, String cloudEvent) {
 
+    /** The array of waiting events in the aggregate's document. */
     public static final String PENDING_FIELD = "pendingEvents";
+    /** True while the document has waiting events: the relay's only query. */
     public static final String FLAG_FIELD = "outboxPending";
 
     public Document toDocument() {
