@@ -51,7 +51,7 @@ abstract class ExperimentApiContract {
     static void register(DynamicPropertyRegistry registry, Infrastructure infra, String database) {
         registry.add("spring.mongodb.uri", () -> infra.mongoUri(database));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("experiment.events.poll-interval", () -> "200ms");
+        registry.add("platform.outbox.poll-interval", () -> "200ms");
         // Each context reads the practice topic from the start with its own group.
         registry.add("experiment.practice-events.group", () -> "experiment-service-" + database);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuer);

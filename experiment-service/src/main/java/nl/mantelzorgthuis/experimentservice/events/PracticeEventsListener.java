@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import nl.mantelzorgthuis.experimentservice.experiment.Experiments;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.PracticeRef;
 import nl.mantelzorgthuis.experimentservice.practice.PracticeDirectory;
+import nl.mantelzorgthuis.starter.consumer.MalformedEvent;
+import nl.mantelzorgthuis.starter.consumer.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the practice directory current from practice-service's events (contract:
  * contracts/events/practice). At least once, deduplicated by event id, newest aggregate version
- * wins; an event that cannot be read goes to the dead-letter topic (see {@link ConsumerConfiguration})
+ * wins; an event that cannot be read goes to the dead-letter topic (the starter's consumer error handler)
  * and the partition moves on. When a practice is archived its unfinished experiments are stopped.
  */
 @Component

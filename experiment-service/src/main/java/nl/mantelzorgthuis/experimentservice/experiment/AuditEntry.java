@@ -3,7 +3,6 @@ package nl.mantelzorgthuis.experimentservice.experiment;
 import java.time.Instant;
 import java.util.Set;
 
-import nl.mantelzorgthuis.experimentservice.events.ExperimentChange;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Caller;
 
 /**

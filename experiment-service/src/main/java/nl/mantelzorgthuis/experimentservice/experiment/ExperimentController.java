@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,13 +26,16 @@ import nl.mantelzorgthuis.experimentservice.experiment.ExperimentRequests.Observ
 import nl.mantelzorgthuis.experimentservice.experiment.ExperimentRequests.TransitionRequest;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.CollaborationLevel;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Experiment;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentAccessDenied;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentConflict;
+import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentRuleViolation;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentStatus;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.InquiryPhase;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.LessonKind;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Measure;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.OutcomeCategory;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import nl.mantelzorgthuis.starter.problem.ETags;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,9 +56,11 @@ class ExperimentController {
     private static final String BASE = "/api/v1/experiments";
 
     private final Experiments experiments;
+    private final ExperimentReports reports;
 
-    ExperimentController(Experiments experiments) {
+    ExperimentController(Experiments experiments, ExperimentReports reports) {
         this.experiments = experiments;
+        this.reports = reports;
     }
 
     /** An experiment with where it was adopted (derived from the copies' links). */
@@ -70,7 +70,8 @@ class ExperimentController {
 
     @PostMapping(BASE)
     @Operation(summary = "Create an experiment in a practice", operationId = "createExperiment")
-    ResponseEntity<Experiment> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ExperimentRequest request) {
+    ResponseEntity<Experiment> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ExperimentRequest request)
+            throws ExperimentAccessDenied, ExperimentConflict, ExperimentRuleViolation {
         Experiment experiment = experiments.create(Callers.of(token), request.practiceId(), request.toDetails());
         return ResponseEntity.created(URI.create(BASE + "/" + experiment.id())).eTag(ETags.of(experiment.version())).body(experiment);
     }
@@ -78,7 +79,8 @@ class ExperimentController {
     @GetMapping(BASE + "/{id}")
     @Operation(summary = "Get an experiment with its cycles, measures and adoptions; the ETag carries its version",
             operationId = "getExperiment")
-    ResponseEntity<ExperimentView> get(@PathVariable @Size(max = 64) String id) {
+    ResponseEntity<ExperimentView> get(@PathVariable @Size(max = 64) String id)
+            throws Problem.NotFound {
         Experiment experiment = experiments.get(id);
         return ResponseEntity.ok().eTag(ETags.of(experiment.version()))
                 .body(new ExperimentView(experiment, experiments.adoptionsOf(id)));
@@ -89,7 +91,8 @@ class ExperimentController {
     ResponseEntity<Experiment> update(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
             @Parameter(description = "The ETag of the version this change is based on, or *", required = true)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody ExperimentRequest request) {
+            @Valid @RequestBody ExperimentRequest request)
+            throws ExperimentAccessDenied, ExperimentConflict, ExperimentRuleViolation, Problem.NotFound {
         Experiment experiment = experiments.update(Callers.of(token), id, ETags.requiredVersion(ifMatch), request.practiceId(),
                 request.toDetails());
         return ResponseEntity.ok().eTag(ETags.of(experiment.version())).body(experiment);
@@ -101,7 +104,8 @@ class ExperimentController {
     ResponseEntity<Experiment> transition(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
             @Parameter(description = "Optional: the ETag of the version this is based on")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody TransitionRequest request) {
+            @Valid @RequestBody TransitionRequest request)
+            throws ExperimentAccessDenied, ExperimentConflict, ExperimentRuleViolation, Problem.NotFound {
         Experiment experiment = experiments.transition(Callers.of(token), id,
                 ifMatch == null ? null : ETags.requiredVersion(ifMatch), request.status(), request.reason());
         return ResponseEntity.ok().eTag(ETags.of(experiment.version())).body(experiment);
@@ -110,7 +114,8 @@ class ExperimentController {
     @PostMapping(BASE + "/{id}/cycles")
     @Operation(summary = "Start the next plan-do-study-act cycle with its plan and prediction", operationId = "startCycle")
     ResponseEntity<Experiment> startCycle(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
-            @Valid @RequestBody CycleStart request) {
+            @Valid @RequestBody CycleStart request)
+            throws ExperimentAccessDenied, ExperimentConflict, Problem.NotFound, Problem.PreconditionFailed {
         Experiment experiment = experiments.startCycle(Callers.of(token), id, request.plan(), request.prediction(), request.startedOn());
         return ResponseEntity.created(URI.create(BASE + "/" + id + "/cycles/" + experiment.cycles().size()))
                 .eTag(ETags.of(experiment.version())).body(experiment);
@@ -123,7 +128,8 @@ class ExperimentController {
             @PathVariable @Min(1) @Max(1000) int number,
             @Parameter(description = "The ETag of the version this change is based on, or *", required = true)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody CycleRecord request) {
+            @Valid @RequestBody CycleRecord request)
+            throws ExperimentAccessDenied, ExperimentConflict, ExperimentRuleViolation, Problem.NotFound {
         Experiment experiment = experiments.recordCycle(Callers.of(token), id, ETags.requiredVersion(ifMatch), request.toCycle(number));
         return ResponseEntity.ok().eTag(ETags.of(experiment.version())).body(experiment);
     }
@@ -131,7 +137,8 @@ class ExperimentController {
     @PostMapping(BASE + "/{id}/measures")
     @Operation(summary = "Add a measure (name, unit, which direction is better, optional target)", operationId = "addMeasure")
     ResponseEntity<Measure> addMeasure(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
-            @Valid @RequestBody MeasureRequest request) {
+            @Valid @RequestBody MeasureRequest request)
+            throws ExperimentAccessDenied, ExperimentConflict, Problem.NotFound, Problem.PreconditionFailed {
         Measure measure = experiments.addMeasure(Callers.of(token), id, request.name(), request.unit(), request.betterWhen(),
                 request.target());
         return ResponseEntity.created(URI.create(BASE + "/" + id + "/measures/" + measure.id())).body(measure);
@@ -139,7 +146,8 @@ class ExperimentController {
 
     @GetMapping(BASE + "/{id}/measures/{measureId}")
     @Operation(summary = "Get a measure with its observations", operationId = "getMeasure")
-    Measure measure(@PathVariable @Size(max = 64) String id, @PathVariable @Size(max = 64) String measureId) {
+    Measure measure(@PathVariable @Size(max = 64) String id, @PathVariable @Size(max = 64) String measureId)
+            throws Problem.NotFound {
         return experiments.measure(id, measureId);
     }
 
@@ -147,7 +155,8 @@ class ExperimentController {
     @Operation(summary = "Record dated observations; a date sent again replaces its value. The note annotates the run chart",
             operationId = "recordObservations")
     Measure recordObservations(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
-            @PathVariable @Size(max = 64) String measureId, @Valid @RequestBody ObservationsRequest request) {
+            @PathVariable @Size(max = 64) String measureId, @Valid @RequestBody ObservationsRequest request)
+            throws ExperimentAccessDenied, ExperimentConflict, Problem.NotFound, Problem.PreconditionFailed {
         return experiments.recordObservations(Callers.of(token), id, measureId,
                 request.observations().stream().map(ObservationRequest::toObservation).toList());
     }
@@ -156,13 +165,15 @@ class ExperimentController {
     @Operation(summary = "Freeze the baseline (number of first points fixing the centre line) and split the series at dates",
             operationId = "setAnalysisSettings")
     Measure analysisSettings(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
-            @PathVariable @Size(max = 64) String measureId, @Valid @RequestBody AnalysisSettings request) {
+            @PathVariable @Size(max = 64) String measureId, @Valid @RequestBody AnalysisSettings request)
+            throws ExperimentAccessDenied, ExperimentConflict, Problem.NotFound, Problem.PreconditionFailed {
         return experiments.analysisSettings(Callers.of(token), id, measureId, request.baselinePoints(), request.splitAt());
     }
 
     @GetMapping(BASE + "/{id}/measures/{measureId}/run-chart")
     @Operation(summary = "The run chart of a measure with the signals of the IHI rules and the Anhøj rules", operationId = "getRunChart")
-    RunChartView runChart(@PathVariable @Size(max = 64) String id, @PathVariable @Size(max = 64) String measureId) {
+    RunChartView runChart(@PathVariable @Size(max = 64) String id, @PathVariable @Size(max = 64) String measureId)
+            throws Problem.NotFound {
         return experiments.runChart(id, measureId);
     }
 
@@ -170,7 +181,8 @@ class ExperimentController {
     @Operation(summary = "Adopt an experiment into another practice as a starting point; the copy links to its origin",
             operationId = "adoptExperiment")
     ResponseEntity<Experiment> adopt(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
-            @Valid @RequestBody AdoptionRequest request) {
+            @Valid @RequestBody AdoptionRequest request)
+            throws ExperimentAccessDenied, ExperimentConflict, ExperimentRuleViolation, Problem.NotFound {
         Experiment adopted = experiments.adopt(Callers.of(token), id, request.practiceId(),
                 request.organisations() == null ? List.of() : request.organisations().stream().map(String::trim).toList());
         return ResponseEntity.created(URI.create(BASE + "/" + adopted.id())).eTag(ETags.of(adopted.version())).body(adopted);
@@ -178,7 +190,8 @@ class ExperimentController {
 
     @GetMapping(BASE + "/{id}/audit")
     @Operation(summary = "The audit trail of an experiment: who changed what and when (coordinators)", operationId = "getExperimentAudit")
-    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id) {
+    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id)
+            throws Problem.NotFound {
         return experiments.audit(id);
     }
 
@@ -211,60 +224,21 @@ class ExperimentController {
         return experiments.search(new ExperimentSearch(practiceId, null, null, status, null, null, null, null, page, pageSize));
     }
 
-    /** A lesson found by a search, with the experiment it comes from. */
-    record LessonHit(String experimentId, String title, String practiceId, String practiceName, LessonKind kind, String text) {
-    }
-
     @GetMapping(BASE + "/lessons")
     @Operation(summary = "Search lessons learned across practices (at most 200 hits)", operationId = "searchLessons")
-    List<LessonHit> lessons(
+    List<ExperimentReports.LessonHit> lessons(
             @RequestParam(required = false) @Size(min = 1, max = 100) String q,
             @RequestParam(required = false) OutcomeCategory outcome,
             @RequestParam(required = false) CollaborationLevel level,
             @RequestParam(required = false) LessonKind kind) {
-        Pattern contains = q == null || q.isBlank() ? null : Pattern.compile(Pattern.quote(q.trim()), Pattern.CASE_INSENSITIVE);
-        List<LessonHit> hits = new ArrayList<>();
-        experiments.forEach(new ExperimentSearch(null, level, outcome, null, null, null, q, null, 0, 1), e -> e.lessons().stream()
-                .filter(l -> kind == null || l.kind() == kind)
-                .filter(l -> contains == null || contains.matcher(l.text()).find())
-                .forEach(l -> {
-                    if (hits.size() < 200) {
-                        hits.add(new LessonHit(e.id(), e.title(), e.practiceId(), e.practiceName(), l.kind(), l.text()));
-                    }
-                }));
-        return hits;
-    }
-
-    /** Counts of experiments by status and by collaboration level for one practice or outcome category. */
-    record SummaryRow(String key, String label, long total, Map<ExperimentStatus, Long> byStatus,
-            Map<CollaborationLevel, Long> byLevel) {
+        return reports.lessons(q, outcome, level, kind);
     }
 
     @GetMapping(BASE + "/summary")
     @Operation(summary = "Counts by status and level, per practice or per outcome category", operationId = "summariseExperiments")
-    List<SummaryRow> summary(@Parameter(description = "practice or outcome") @RequestParam(defaultValue = "practice")
+    List<ExperimentReports.SummaryRow> summary(@Parameter(description = "practice or outcome") @RequestParam(defaultValue = "practice")
             @jakarta.validation.constraints.Pattern(regexp = "practice|outcome", message = "must be practice or outcome") String by) {
-        Map<String, String> labels = new TreeMap<>();
-        Map<String, Map<ExperimentStatus, Long>> statuses = new TreeMap<>();
-        Map<String, Map<CollaborationLevel, Long>> levels = new TreeMap<>();
-        experiments.forEach(ExperimentSearch.everything(), e -> {
-            List<String[]> keys = by.equals("practice")
-                    ? List.<String[]>of(new String[] {e.practiceId(), e.practiceName()})
-                    : e.outcomes().stream().map(o -> new String[] {o.name(), o.name()}).toList();
-            for (String[] key : keys) {
-                labels.put(key[0], key[1]);
-                statuses.computeIfAbsent(key[0], k -> new java.util.EnumMap<>(ExperimentStatus.class)).merge(e.status(), 1L, Long::sum);
-                if (e.level() != null) {
-                    levels.computeIfAbsent(key[0], k -> new java.util.EnumMap<>(CollaborationLevel.class)).merge(e.level(), 1L, Long::sum);
-                }
-            }
-        });
-        return labels.entrySet().stream()
-                .map(entry -> new SummaryRow(entry.getKey(), entry.getValue(),
-                        statuses.get(entry.getKey()).values().stream().mapToLong(Long::longValue).sum(),
-                        statuses.get(entry.getKey()), levels.getOrDefault(entry.getKey(), Map.of())))
-                .sorted(Comparator.comparing(SummaryRow::label, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+        return reports.summary(ExperimentReports.SummaryKey.valueOf(by.toUpperCase(Locale.ROOT)));
     }
 
     @GetMapping(value = BASE + "/export", produces = "text/csv")
@@ -278,23 +252,8 @@ class ExperimentController {
             @RequestParam(required = false) @Size(min = 1, max = 100) String q) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"experimenten.csv\"");
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("id", "practiceId", "practiceName", "title", "goal", "level",
-                "outcomes", "phase", "status", "organisations", "startDate", "endDate", "adoptedFrom", "lessons").get();
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), format)) {
-            experiments.forEach(new ExperimentSearch(blankToNull(practiceId), level, outcome, status, null, null, blankToNull(q), null, 0, 1),
-                    e -> {
-                        try {
-                            csv.printRecord(e.id(), e.practiceId(), e.practiceName(), e.title(), e.goal(), e.level(),
-                                    String.join("|", e.outcomes().stream().map(Enum::name).sorted().toList()), e.phase(), e.status(),
-                                    String.join("|", e.organisations()), e.startDate(), e.endDate(),
-                                    e.adoptedFrom() == null ? null : e.adoptedFrom().experimentId(),
-                                    String.join(" | ", e.lessons().stream()
-                                            .map(l -> l.kind().name().toLowerCase(Locale.ROOT) + ": " + l.text()).toList()));
-                        } catch (IOException ex) {
-                            throw new java.io.UncheckedIOException(ex);
-                        }
-                    });
-        }
+        reports.export(new ExperimentSearch(blankToNull(practiceId), level, outcome, status, null, null, blankToNull(q), null, 0, 1),
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
 
     private static String blankToNull(String value) {

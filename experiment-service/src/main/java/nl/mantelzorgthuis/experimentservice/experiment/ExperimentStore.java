@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import nl.mantelzorgthuis.experimentservice.events.OutboxEntry;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Experiment;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentStatus;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

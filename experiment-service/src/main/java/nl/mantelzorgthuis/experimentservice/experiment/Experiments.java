@@ -9,9 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-import nl.mantelzorgthuis.experimentservice.events.ExperimentChange;
-import nl.mantelzorgthuis.experimentservice.events.ExperimentEvents;
-import nl.mantelzorgthuis.experimentservice.events.OutboxRelay;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.BetterWhen;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Caller;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Experiment;
@@ -24,9 +21,12 @@ import nl.mantelzorgthuis.experimentservice.experiment.domain.Measure;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Observation;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.PracticeRef;
 import nl.mantelzorgthuis.experimentservice.practice.PracticeDirectory;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
+import nl.mantelzorgthuis.starter.problem.ETags;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** The experiment use cases: each accepted change is stored together with its event and audit entry. */
@@ -68,7 +68,7 @@ public class Experiments {
     }
 
     public Experiment get(String id) {
-        return store.find(id).orElseThrow(() -> Problems.notFound(id));
+        return store.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** Where an experiment was adopted: derived from the copies' links, so it can never drift from them. */
@@ -135,7 +135,7 @@ public class Experiments {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
 
     public RunChartView runChart(String id, String measureId) {
-        long version = store.version(id).orElseThrow(() -> Problems.notFound(id));
+        long version = store.version(id).orElseThrow(() -> notFound(id));
         RunChartView cached = runCharts.getIfPresent(id + "/" + measureId + "/" + version);
         if (cached != null) {
             return cached;
@@ -160,7 +160,7 @@ public class Experiments {
     }
 
     public List<AuditEntry> audit(String id) {
-        return store.audit(id).orElseThrow(() -> Problems.notFound(id));
+        return store.audit(id).orElseThrow(() -> notFound(id));
     }
 
     public ExperimentPage search(ExperimentSearch search) {
@@ -215,7 +215,7 @@ public class Experiments {
     }
 
     private static Measure requireMeasure(Experiment experiment, String measureId) {
-        return experiment.measure(measureId).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Measure not found",
+        return experiment.measure(measureId).orElseThrow(() -> new Problem.NotFound("Measure not found",
                 "Experiment " + experiment.id() + " has no measure " + measureId));
     }
 
@@ -231,7 +231,7 @@ public class Experiments {
             PracticeRef practice = practiceOf(current);
             ExperimentAccess.requireMayChange(caller, current, practice, next);
             if (expectedVersion != null && expectedVersion != current.version()) {
-                throw Problems.stale(id, expectedVersion, current.version());
+                throw ETags.stale("Experiment", id, expectedVersion, current.version());
             }
             Experiment updated = operation.apply(current, practice);
             if (store.replace(updated, current.version(), events.of(change, updated),
@@ -242,8 +242,12 @@ public class Experiments {
                 return updated;
             }
             if (expectedVersion != null || attempt == ATTEMPTS) {
-                throw Problems.stale(id, current.version(), get(id).version());
+                throw ETags.stale("Experiment", id, current.version(), get(id).version());
             }
         }
+    }
+
+    private static Problem.NotFound notFound(String id) {
+        return new Problem.NotFound("Experiment not found", "No experiment with id " + id);
     }
 }

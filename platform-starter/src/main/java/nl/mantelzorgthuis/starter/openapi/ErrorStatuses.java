@@ -53,6 +53,9 @@ public final class ErrorStatuses {
         Map<Integer, Set<String>> statuses = new TreeMap<>();
         Method java = handler.getMethod();
         for (Class<?> thrown : java.getExceptionTypes()) {
+            if (!RuntimeException.class.isAssignableFrom(thrown)) {
+                continue; // checked exceptions (I/O) are the unexpected 500 every operation has
+            }
             add(statuses, statusOf(thrown, handler), thrown.getSimpleName());
         }
         for (Parameter parameter : java.getParameters()) {

@@ -1,18 +1,16 @@
-package nl.mantelzorgthuis.experimentservice.events;
+package nl.mantelzorgthuis.experimentservice.experiment;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Experiment;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Measure;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +25,6 @@ public class ExperimentEvents {
     public static final URI SOURCE = URI.create("urn:nl:mantelzorgthuis:experiment-service");
     public static final URI DATA_SCHEMA = URI.create("urn:nl:mantelzorgthuis:schema:experiment-event:v1");
     public static final String TYPE_PREFIX = "nl.mantelzorgthuis.experiment.";
-
-    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final JsonMapper json;
 
@@ -74,11 +70,6 @@ public class ExperimentEvents {
                 .withExtension("practiceid", experiment.practiceId())
                 .withData(json.writeValueAsBytes(ExperimentData.of(experiment)))
                 .build();
-        return new OutboxEntry(id, event.getType(), experiment.updatedAt(),
-                new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
-    }
-
-    static CloudEvent parse(String structured) {
-        return FORMAT.deserialize(structured.getBytes(StandardCharsets.UTF_8));
+        return new OutboxEntry(id, event.getType(), experiment.updatedAt(), OutboxRelay.serialise(event));
     }
 }

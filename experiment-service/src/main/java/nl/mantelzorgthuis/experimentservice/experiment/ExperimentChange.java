@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.experimentservice.events;
+package nl.mantelzorgthuis.experimentservice.experiment;
 
 import java.util.Locale;
 
