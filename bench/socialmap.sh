@@ -11,4 +11,4 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -o -pl socialmap-service test -Dbench=true -Dtest=SocialMapBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.services="${BENCH_SERVICES:-100000}" -DargLine="-Xmx2g" -DenableAssertions=false
 grep -E "^(Stored|search|index rebuild)" \
-  socialmap-service/target/surefire-reports/nl.mantelzorgthuis.socialmap.service.SocialMapBenchmark-output.txt
+  socialmap-service/target/surefire-reports/nl.mantelzorgthuis.socialmap.offer.SocialMapBenchmark-output.txt

@@ -100,6 +100,7 @@ abstract class SocialMapApiContract {
         registry.add("spring.mongodb.uri", () -> infra.mongoUri(database));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("socialmap.events.poll-interval", () -> "200ms");
+        registry.add("platform.outbox.poll-interval", () -> "200ms");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuer);
     }
 
@@ -375,6 +376,41 @@ abstract class SocialMapApiContract {
                 .header("Authorization", "Bearer " + token).contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
                 .body(zip).retrieve().onStatus(status -> true, (request, r) -> { }).toEntity(String.class);
         return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
+    /** A zip whose one CSV file inflates to {@code megabytes} of zeros (about a thousandth of that compressed). */
+    static byte[] zipBomb(int megabytes) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("services.csv"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < megabytes; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void refuses_hostile_data_packages_with_problems_and_keeps_answering() throws Exception {
+        byte[] bomb = zipBomb(80);
+        assertThat(bomb.length).isLessThan(1_000_000);
+        // Not a coordinator: refused before the upload is read.
+        Response staff = importPackage(issuer.staff("Zwolle Doet!"), bomb);
+        assertThat(staff.status()).isEqualTo(403);
+        assertThat(staff.headers().getContentType().toString()).isEqualTo("application/problem+json");
+        Response bombed = importPackage(issuer.coordinator(), bomb);
+        assertThat(bombed.status()).isEqualTo(413);
+        assertThat(bombed.json().get("detail").asString()).contains("services.csv");
+        java.util.Map<String, String> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 65; i++) {
+            many.put("extra" + i + ".csv", "id\n");
+        }
+        Response crowded = importPackage(issuer.coordinator(), zip(many));
+        assertThat(crowded.status()).isEqualTo(413);
+        assertThat(crowded.json().get("detail").asString()).contains("more than 64 files");
+        assertThat(anonymous.get("/api/v1/socialmap/taxonomy-terms").status()).isEqualTo(200);
     }
 
     @Test

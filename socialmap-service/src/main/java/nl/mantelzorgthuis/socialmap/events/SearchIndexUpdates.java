@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+import nl.mantelzorgthuis.socialmap.search.OfferIndex;
+import nl.mantelzorgthuis.socialmap.offer.OfferEvents;
+import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
+import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,11 @@ class SearchIndexUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexUpdates.class);
 
-    private final ServiceIndex index;
+    private final OfferIndex index;
     private final JsonMapper json;
     private final Counter unreadable;
 
-    SearchIndexUpdates(ServiceIndex index, nl.mantelzorgthuis.socialmap.service.Services services, JsonMapper json, MeterRegistry meters) {
+    SearchIndexUpdates(OfferIndex index, nl.mantelzorgthuis.socialmap.offer.Offers services, JsonMapper json, MeterRegistry meters) {
         this.index = index;
         this.json = json;
         this.unreadable = Counter.builder("socialmap.index.events.unreadable").description("Own events the index could not read")
@@ -43,9 +45,9 @@ class SearchIndexUpdates {
             properties = {"auto.offset.reset=earliest", "enable.auto.commit=true"})
     void on(ConsumerRecord<String, String> record) {
         try {
-            CloudEvent event = ServiceEvents.parse(record.value());
-            if (event.getType().startsWith(ServiceEvents.TYPE_PREFIX) && event.getData() != null) {
-                index.apply(json.readValue(new String(event.getData().toBytes(), StandardCharsets.UTF_8), ServiceEntry.class));
+            CloudEvent event = OutboxRelay.parse(record.value());
+            if (event.getType().startsWith(OfferEvents.TYPE_PREFIX) && event.getData() != null) {
+                index.apply(json.readValue(new String(event.getData().toBytes(), StandardCharsets.UTF_8), Offer.class));
             }
         } catch (RuntimeException e) {
             // Our own topic: an unreadable event is a bug to look into, never a reason to stop indexing.

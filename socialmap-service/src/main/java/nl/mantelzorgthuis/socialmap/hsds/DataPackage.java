@@ -18,13 +18,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import nl.mantelzorgthuis.socialmap.service.Taxonomy;
-import nl.mantelzorgthuis.socialmap.service.domain.Cost;
-import nl.mantelzorgthuis.socialmap.service.domain.FundingRoute;
-import nl.mantelzorgthuis.socialmap.service.domain.Location;
-import nl.mantelzorgthuis.socialmap.service.domain.OpeningHours;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+import nl.mantelzorgthuis.socialmap.offer.Taxonomy;
+import nl.mantelzorgthuis.socialmap.offer.domain.Cost;
+import nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute;
+import nl.mantelzorgthuis.socialmap.offer.domain.Location;
+import nl.mantelzorgthuis.socialmap.offer.domain.OpeningHours;
+import nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails;
+import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class DataPackage {
 
     /** One entry read from a package: its HSDS service id and what it says, or why a row was refused. */
-    record Read(Map<String, ServiceDetails> services, List<String> errors) {
+    record Read(Map<String, OfferDetails> services, List<String> errors) {
     }
 
     private static final Map<String, String[]> TABLES = new LinkedHashMap<>();
@@ -68,11 +68,11 @@ final class DataPackage {
     private DataPackage() {
     }
 
-    static byte[] write(List<ServiceEntry> entries, Taxonomy taxonomy, JsonMapper json) {
+    static byte[] write(List<Offer> entries, Taxonomy taxonomy, JsonMapper json) {
         Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
         TABLES.keySet().forEach(t -> rows.put(t, new ArrayList<>()));
         Map<String, String> organizations = new LinkedHashMap<>();
-        for (ServiceEntry e : entries) {
+        for (Offer e : entries) {
             organizations.putIfAbsent(Hsds.organizationId(e.organization()), e.organization());
             rows.get("services").add(List.of(e.id(), Hsds.organizationId(e.organization()), e.name(), v(e.alternateName()),
                     v(e.description()), v(e.url()), v(e.email()), Hsds.status(e.status()),
@@ -154,13 +154,15 @@ final class DataPackage {
     }
 
     /** Reads a package; rows that cannot become (part of) a valid entry are reported, the rest is returned. */
-    static Read read(InputStream zipped, Taxonomy taxonomy) throws IOException {
+    static Read read(InputStream zipped, Taxonomy taxonomy, UploadLimits limits) throws IOException {
         Map<String, List<CSVRecord>> tables = new HashMap<>();
+        BoundedZip bounded = new BoundedZip(limits);
         try (ZipInputStream zip = new ZipInputStream(zipped)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                bounded.nextEntry(entry);
                 String name = entry.getName().replaceAll(".*/", "");
                 if (name.endsWith(".csv")) {
-                    String text = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    String text = new String(bounded.read(zip, entry), StandardCharsets.UTF_8);
                     tables.put(name.substring(0, name.length() - 4), CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                             .setIgnoreEmptyLines(true).get().parse(new StringReader(text)).getRecords());
                 }
@@ -182,7 +184,7 @@ final class DataPackage {
         Map<String, CSVRecord> addresses = new HashMap<>();
         tables.getOrDefault("addresses", List.of()).forEach(r -> addresses.put(get(r, "location_id"), r));
 
-        Map<String, ServiceDetails> services = new LinkedHashMap<>();
+        Map<String, OfferDetails> services = new LinkedHashMap<>();
         for (CSVRecord r : tables.get("services")) {
             String id = get(r, "id");
             String where = "services.csv row " + r.getRecordNumber();
@@ -229,7 +231,7 @@ final class DataPackage {
                 }
                 List<String> languages = rows(tables, "languages", "service_id", sid).stream().map(l -> get(l, "code")).toList();
                 String status = get(r, "status");
-                services.put(id, new ServiceDetails(organization, get(r, "external_id"), get(r, "name"), get(r, "alternate_name"), get(r, "description"),
+                services.put(id, new OfferDetails(organization, get(r, "external_id"), get(r, "name"), get(r, "alternate_name"), get(r, "description"),
                         status == null ? null : Hsds.status(status), get(r, "url"),
                         get(r, "email"), phone, terms, funding, cost, get(r, "fees_description"), languages,
                         integer(get(r, "minimum_age")), integer(get(r, "maximum_age")), areas, locs, hours));

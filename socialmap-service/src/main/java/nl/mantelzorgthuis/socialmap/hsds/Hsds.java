@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import nl.mantelzorgthuis.socialmap.service.Taxonomy;
-import nl.mantelzorgthuis.socialmap.service.domain.Location;
-import nl.mantelzorgthuis.socialmap.service.domain.OpeningHours;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+import nl.mantelzorgthuis.socialmap.offer.Taxonomy;
+import nl.mantelzorgthuis.socialmap.offer.domain.Location;
+import nl.mantelzorgthuis.socialmap.offer.domain.OpeningHours;
+import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
 
 /**
  * Social-map entries in the Open Referral HSDS 3.0 format (snake_case, nested objects with ids). Ids
@@ -29,12 +29,12 @@ final class Hsds {
     }
 
     /** HSDS writes statuses in lower case with spaces ("temporarily closed"). */
-    static String status(nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus status) {
+    static String status(nl.mantelzorgthuis.socialmap.offer.domain.OfferStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    static nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus status(String hsds) {
-        return enumValue(nl.mantelzorgthuis.socialmap.service.domain.ServiceStatus.class, hsds.replace(' ', '_'), "status");
+    static nl.mantelzorgthuis.socialmap.offer.domain.OfferStatus status(String hsds) {
+        return enumValue(nl.mantelzorgthuis.socialmap.offer.domain.OfferStatus.class, hsds.replace(' ', '_'), "status");
     }
 
     /** The TOOI identifier of a municipality, by its CBS code. */
@@ -43,13 +43,13 @@ final class Hsds {
     }
 
     /** The cost option label: gratis or betaald. */
-    static String costOption(nl.mantelzorgthuis.socialmap.service.domain.Cost cost) {
-        return cost == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE ? "gratis" : "betaald";
+    static String costOption(nl.mantelzorgthuis.socialmap.offer.domain.Cost cost) {
+        return cost == nl.mantelzorgthuis.socialmap.offer.domain.Cost.FREE ? "gratis" : "betaald";
     }
 
-    static nl.mantelzorgthuis.socialmap.service.domain.Cost cost(String option, boolean zeroAmount) {
-        return "gratis".equalsIgnoreCase(option) || zeroAmount ? nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE
-                : nl.mantelzorgthuis.socialmap.service.domain.Cost.PAID;
+    static nl.mantelzorgthuis.socialmap.offer.domain.Cost cost(String option, boolean zeroAmount) {
+        return "gratis".equalsIgnoreCase(option) || zeroAmount ? nl.mantelzorgthuis.socialmap.offer.domain.Cost.FREE
+                : nl.mantelzorgthuis.socialmap.offer.domain.Cost.PAID;
     }
 
     /** RFC 5545 day abbreviations, as HSDS schedules use them in byday. */
@@ -107,7 +107,7 @@ final class Hsds {
         return t;
     }
 
-    static Map<String, Object> service(ServiceEntry e, Taxonomy taxonomy) {
+    static Map<String, Object> service(Offer e, Taxonomy taxonomy) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", e.id());
         s.put("organization_id", organizationId(e.organization()));
@@ -146,7 +146,7 @@ final class Hsds {
             Map<String, Object> cost = new LinkedHashMap<>();
             cost.put("id", uuid("cost_option", e.id()));
             cost.put("option", costOption(e.cost()));
-            if (e.cost() == nl.mantelzorgthuis.socialmap.service.domain.Cost.FREE) {
+            if (e.cost() == nl.mantelzorgthuis.socialmap.offer.domain.Cost.FREE) {
                 cost.put("amount", 0);
                 cost.put("currency", "EUR");
             }
@@ -171,7 +171,7 @@ final class Hsds {
         return s;
     }
 
-    static Map<String, Object> serviceAtLocation(ServiceEntry e, Location l) {
+    static Map<String, Object> serviceAtLocation(Offer e, Location l) {
         Map<String, Object> sal = new LinkedHashMap<>();
         sal.put("id", uuid("service_at_location", e.id(), String.valueOf(e.locations().indexOf(l))));
         sal.put("service_id", e.id());
@@ -201,7 +201,7 @@ final class Hsds {
         return sal;
     }
 
-    private static Map<String, Object> schedule(ServiceEntry e, OpeningHours h) {
+    private static Map<String, Object> schedule(Offer e, OpeningHours h) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", uuid("schedule", e.id(), h.day().name(), h.opensAt().toString()));
         s.put("service_id", e.id());
@@ -214,7 +214,7 @@ final class Hsds {
     }
 
     /** An HSDS service object (as {@link #service} writes it) read back into what the platform keeps. */
-    static nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails details(tools.jackson.databind.JsonNode s, Taxonomy taxonomy) {
+    static nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails details(tools.jackson.databind.JsonNode s, Taxonomy taxonomy) {
         String organization = text(s.path("organization"), "name");
         if (organization == null || text(s, "name") == null) {
             throw new IllegalArgumentException("needs a name and an organization with a name");
@@ -229,10 +229,10 @@ final class Hsds {
             }
             terms.add(code);
         });
-        java.util.Set<nl.mantelzorgthuis.socialmap.service.domain.FundingRoute> funding = new java.util.HashSet<>();
-        s.path("funding").forEach(f -> funding.add(enumValue(nl.mantelzorgthuis.socialmap.service.domain.FundingRoute.class,
+        java.util.Set<nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute> funding = new java.util.HashSet<>();
+        s.path("funding").forEach(f -> funding.add(enumValue(nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute.class,
                 text(f, "source"), "funding source")));
-        nl.mantelzorgthuis.socialmap.service.domain.Cost cost = null;
+        nl.mantelzorgthuis.socialmap.offer.domain.Cost cost = null;
         if (!s.path("cost_options").isEmpty()) {
             tools.jackson.databind.JsonNode c = s.path("cost_options").get(0);
             cost = cost(text(c, "option"), c.has("amount") && c.get("amount").asDouble() == 0);
@@ -258,7 +258,7 @@ final class Hsds {
         List<String> languages = new ArrayList<>();
         s.path("languages").forEach(l -> languages.add(text(l, "code")));
         String status = text(s, "status");
-        return new nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails(organization, text(s, "external_id"), text(s, "name"),
+        return new nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails(organization, text(s, "external_id"), text(s, "name"),
                 text(s, "alternate_name"), text(s, "description"), status == null ? null
                         : status(status),
                 text(s, "url"), text(s, "email"), s.path("phones").isEmpty() ? null : text(s.path("phones").get(0), "number"), terms, funding,

@@ -11,12 +11,12 @@ import nl.mantelzorgthuis.socialmap.place.Geocoder;
 import nl.mantelzorgthuis.socialmap.place.Place;
 import nl.mantelzorgthuis.socialmap.search.SearchRequest;
 import nl.mantelzorgthuis.socialmap.search.SearchResult;
-import nl.mantelzorgthuis.socialmap.search.ServiceIndex;
-import nl.mantelzorgthuis.socialmap.service.Problems;
-import nl.mantelzorgthuis.socialmap.service.ServiceLookup;
-import nl.mantelzorgthuis.socialmap.service.Taxonomy;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import nl.mantelzorgthuis.socialmap.search.OfferIndex;
+import nl.mantelzorgthuis.socialmap.offer.Callers;
+import nl.mantelzorgthuis.socialmap.offer.Offers;
+import nl.mantelzorgthuis.starter.problem.Problem;
+import nl.mantelzorgthuis.socialmap.offer.OfferLookup;
+import nl.mantelzorgthuis.socialmap.offer.Taxonomy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,15 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/socialmap/hsds")
 class HsdsController {
 
-    private final ServiceIndex index;
-    private final ServiceLookup services;
-    private final nl.mantelzorgthuis.socialmap.service.Services entries;
+    private final OfferIndex index;
+    private final OfferLookup services;
+    private final Offers entries;
     private final Taxonomy taxonomy;
     private final Geocoder geocoder;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final HsdsImport imports;
 
-    HsdsController(ServiceIndex index, ServiceLookup services, nl.mantelzorgthuis.socialmap.service.Services entries, Taxonomy taxonomy,
-            Geocoder geocoder, tools.jackson.databind.json.JsonMapper json) {
+    HsdsController(OfferIndex index, OfferLookup services, Offers entries, Taxonomy taxonomy,
+            Geocoder geocoder, tools.jackson.databind.json.JsonMapper json, HsdsImport imports) {
+        this.imports = imports;
         this.index = index;
         this.services = services;
         this.entries = entries;
@@ -65,40 +67,17 @@ class HsdsController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping(value = "/import/services.json", consumes = "application/json")
-    nl.mantelzorgthuis.socialmap.service.Services.ImportResult importJson(
+    Offers.ImportResult importJson(
             @org.springframework.security.core.annotation.AuthenticationPrincipal org.springframework.security.oauth2.jwt.Jwt token,
             @org.springframework.web.bind.annotation.RequestBody tools.jackson.databind.JsonNode body) {
-        if (!body.isArray()) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "Not a list of services", "Send a JSON array of HSDS service objects");
-        }
-        Map<String, nl.mantelzorgthuis.socialmap.service.domain.ServiceDetails> read = new java.util.LinkedHashMap<>();
-        List<String> errors = new java.util.ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
-            tools.jackson.databind.JsonNode service = body.get(i);
-            String id = service.path("id").asString("");
-            try {
-                if (!id.matches("[0-9a-fA-F-]{36}")) {
-                    throw new IllegalArgumentException("needs an id (UUID)");
-                }
-                read.put(id, Hsds.details(service, taxonomy));
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                errors.add("services[" + i + "] (service " + id + "): " + e.getMessage());
-            }
-        }
-        return entries.importEntries(nl.mantelzorgthuis.socialmap.service.Callers.of(token), read, errors);
+        return imports.json(Callers.of(token), body);
     }
 
     @org.springframework.web.bind.annotation.PostMapping(value = "/import/datapackage", consumes = "application/zip")
-    nl.mantelzorgthuis.socialmap.service.Services.ImportResult importPackage(
+    Offers.ImportResult importPackage(
             @org.springframework.security.core.annotation.AuthenticationPrincipal org.springframework.security.oauth2.jwt.Jwt token,
-            @org.springframework.web.bind.annotation.RequestBody byte[] zip) throws java.io.IOException {
-        DataPackage.Read read;
-        try {
-            read = DataPackage.read(new java.io.ByteArrayInputStream(zip), taxonomy);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "Unreadable data package", "The body is not a readable HSDS tabular data package (a zip of CSV files): " + e.getMessage());
-        }
-        return entries.importEntries(nl.mantelzorgthuis.socialmap.service.Callers.of(token), read.services(), read.errors());
+            @org.springframework.web.bind.annotation.RequestBody byte[] zip) {
+        return imports.dataPackage(Callers.of(token), zip);
     }
 
     @GetMapping({"", "/"})
@@ -133,7 +112,7 @@ class HsdsController {
         if (postcode != null && !postcode.isBlank()) {
             Place place = geocoder.resolve(postcode);
             if (!place.resolved()) {
-                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Postcode not resolved", "Postcode '" + postcode + "' could not be used: " + place.reason());
+                throw new Problem.Unprocessable("Postcode not resolved", "Postcode '" + postcode + "' could not be used: " + place.reason());
             }
             lat = place.latitude();
             lon = place.longitude();
@@ -196,7 +175,7 @@ class HsdsController {
                 .map(Taxonomy.Term::code).orElse(id);
     }
 
-    private static ErrorResponseException notFound(String what, String id) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "No " + what + " with id " + id);
+    private static Problem.NotFound notFound(String what, String id) {
+        return new Problem.NotFound("Not found", "No " + what + " with id " + id);
     }
 }

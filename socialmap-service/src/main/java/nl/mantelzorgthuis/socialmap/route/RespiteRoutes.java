@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.mantelzorgthuis.socialmap.events.OutboxRelay;
-import nl.mantelzorgthuis.socialmap.events.ServiceEvents;
-import nl.mantelzorgthuis.socialmap.service.Problems;
-import nl.mantelzorgthuis.socialmap.service.domain.Caller;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceAccessDenied;
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceRuleViolation;
-import nl.mantelzorgthuis.socialmap.service.domain.Violation;
-import org.springframework.http.HttpStatus;
+import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
+import nl.mantelzorgthuis.starter.problem.Problem;
+import nl.mantelzorgthuis.socialmap.offer.domain.Caller;
+import nl.mantelzorgthuis.socialmap.offer.domain.OfferAccessDenied;
+import nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation;
+import nl.mantelzorgthuis.socialmap.offer.domain.Violation;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The respite-care routes: publicly readable; written by the municipality's own system and by
@@ -23,12 +20,12 @@ import org.springframework.web.ErrorResponseException;
 public class RespiteRoutes {
 
     private final RouteStore store;
-    private final nl.mantelzorgthuis.socialmap.service.ServiceLookup services;
-    private final ServiceEvents events;
+    private final nl.mantelzorgthuis.socialmap.offer.OfferLookup services;
+    private final RouteEvents events;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    RespiteRoutes(RouteStore store, nl.mantelzorgthuis.socialmap.service.ServiceLookup services, ServiceEvents events,
+    RespiteRoutes(RouteStore store, nl.mantelzorgthuis.socialmap.offer.OfferLookup services, RouteEvents events,
             OutboxRelay relay, Clock clock) {
         this.store = store;
         this.services = services;
@@ -38,7 +35,7 @@ public class RespiteRoutes {
     }
 
     public RespiteRoute get(String municipality) {
-        return store.find(municipality).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "No respite route",
+        return store.find(municipality).orElseThrow(() -> new Problem.NotFound("No respite route",
                 "Municipality " + municipality + " has no respite-care route on the social map yet"));
     }
 
@@ -50,12 +47,12 @@ public class RespiteRoutes {
         var current = store.find(municipality);
         if (current.isEmpty()) {
             RespiteRoute route = new RespiteRoute(municipality, 1, title, steps, null, clock.instant(), clock.instant());
-            store.insert(route, events.ofRoute(route));
+            store.insert(route, events.of(route));
             relay.wakeUp();
             return route;
         }
         if (!versionGiven) {
-            throw Problems.of(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
+            throw new Problem.PreconditionRequired("If-Match required",
                     "The route exists; send If-Match with the ETag of the version you read (or *)");
         }
         long version = current.get().version();
@@ -63,7 +60,7 @@ public class RespiteRoutes {
             throw stale(municipality, expectedVersion, version);
         }
         RespiteRoute next = current.get().revise(title, steps, clock.instant());
-        if (!store.replace(next, version, events.ofRoute(next))) {
+        if (!store.replace(next, version, events.of(next))) {
             throw stale(municipality, version, get(municipality).version());
         }
         relay.wakeUp();
@@ -73,11 +70,11 @@ public class RespiteRoutes {
     public RespiteRoute copy(Caller caller, String target, String from) {
         requireMayWrite(caller, target);
         if (store.find(target).isPresent()) {
-            throw Problems.of(HttpStatus.CONFLICT, "Route exists", "Municipality " + target
+            throw new Problem.Conflict("Route exists", "Municipality " + target
                     + " already has a respite route; change it instead of copying over it");
         }
         RespiteRoute copy = get(from).copyFor(target, clock.instant());
-        store.insert(copy, events.ofRoute(copy));
+        store.insert(copy, events.of(copy));
         relay.wakeUp();
         return copy;
     }
@@ -92,19 +89,19 @@ public class RespiteRoutes {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ServiceRuleViolation(unknown);
+            throw new OfferRuleViolation(unknown);
         }
     }
 
     private static void requireMayWrite(Caller caller, String municipality) {
         boolean own = caller.is(Caller.MUNICIPAL_SYSTEM) && municipality.equals(caller.municipality());
         if (!own && !caller.is(Caller.COORDINATOR)) {
-            throw new ServiceAccessDenied("Only municipality " + municipality + "'s own system and coordinators may change its respite route");
+            throw new OfferAccessDenied("Only municipality " + municipality + "'s own system and coordinators may change its respite route");
         }
     }
 
-    private static ErrorResponseException stale(String municipality, long expected, long current) {
-        return Problems.of(HttpStatus.PRECONDITION_FAILED, "Route was changed by someone else", "The respite route of " + municipality
+    private static Problem.PreconditionFailed stale(String municipality, long expected, long current) {
+        return new Problem.PreconditionFailed("Route was changed by someone else", "The respite route of " + municipality
                 + " is at version " + current + ", the request expected version " + expected + "; read it again");
     }
 }

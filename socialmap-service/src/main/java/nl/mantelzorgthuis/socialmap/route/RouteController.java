@@ -10,8 +10,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import nl.mantelzorgthuis.socialmap.service.Callers;
-import nl.mantelzorgthuis.socialmap.service.ETags;
+import nl.mantelzorgthuis.socialmap.offer.Callers;
+import nl.mantelzorgthuis.socialmap.offer.domain.OfferAccessDenied;
+import nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation;
+import nl.mantelzorgthuis.starter.problem.ETags;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +58,8 @@ class RouteController {
     @GetMapping
     @Operation(summary = "The respite-care route of a municipality (public)", operationId = "getRespiteRoute")
     ResponseEntity<RespiteRoute> get(
-            @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality) {
+            @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality)
+            throws Problem.NotFound {
         RespiteRoute route = routes.get(municipality);
         return ResponseEntity.ok().eTag(ETags.of(route.version())).body(route);
     }
@@ -67,7 +71,8 @@ class RouteController {
             @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
             @Parameter(description = "The ETag of the version this change is based on, or * (required once the route exists)")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody RouteRequest request) {
+            @Valid @RequestBody RouteRequest request)
+            throws Problem.NotFound, OfferAccessDenied, OfferRuleViolation {
         boolean versionGiven = ifMatch != null && !ifMatch.isBlank();
         RespiteRoute route = routes.put(Callers.of(token), municipality, versionGiven ? ETags.requiredVersion(ifMatch) : null, versionGiven,
                 request.title().trim(), request.steps().stream().map(StepRequest::toStep).toList());
@@ -78,7 +83,8 @@ class RouteController {
     @Operation(summary = "Start this municipality's route as a copy of another municipality's", operationId = "copyRespiteRoute")
     ResponseEntity<RespiteRoute> copy(@AuthenticationPrincipal Jwt token,
             @PathVariable @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String municipality,
-            @Valid @RequestBody CopyRequest request) {
+            @Valid @RequestBody CopyRequest request)
+            throws Problem.Conflict, Problem.NotFound, OfferAccessDenied {
         RespiteRoute route = routes.copy(Callers.of(token), municipality, request.from());
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(route.version())).body(route);
     }

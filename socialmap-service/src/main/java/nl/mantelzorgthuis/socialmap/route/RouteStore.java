@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import java.util.Optional;
 
-import nl.mantelzorgthuis.socialmap.events.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -26,7 +26,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * their neighbour so a compound written apart still matches ("respijt zorg" also gives
  * "respijtzorg"), and stemmed with the Snowball Dutch stemmer ("logeerhuizen" ~ "logeerhuis").
  * Queries: the same without synonyms and joins (the index holds those); typo tolerance and split
- * compounds are handled when the query is built ({@link ServiceIndex}).
+ * compounds are handled when the query is built ({@link OfferIndex}).
  */
 final class DutchAnalysis {
 

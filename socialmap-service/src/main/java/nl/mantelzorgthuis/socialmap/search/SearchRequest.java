@@ -3,8 +3,8 @@ package nl.mantelzorgthuis.socialmap.search;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 
-import nl.mantelzorgthuis.socialmap.service.domain.Cost;
-import nl.mantelzorgthuis.socialmap.service.domain.FundingRoute;
+import nl.mantelzorgthuis.socialmap.offer.domain.Cost;
+import nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute;
 
 /**
  * A public search: words, a place (point and radius), and filters combined with AND. All optional.

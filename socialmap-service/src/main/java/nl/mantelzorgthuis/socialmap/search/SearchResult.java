@@ -3,7 +3,7 @@ package nl.mantelzorgthuis.socialmap.search;
 import java.util.List;
 import java.util.Map;
 
-import nl.mantelzorgthuis.socialmap.service.domain.ServiceEntry;
+import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
 
 /**
  * One page of search results with facet counts over all matches (per dimension: value → count).
@@ -21,7 +21,7 @@ public record SearchResult(List<Hit> items, Map<String, Map<String, Integer>> fa
     }
 
 
-    public record Hit(ServiceEntry service, Double distanceKm, boolean needsVerification) {
+    public record Hit(Offer service, Double distanceKm, boolean needsVerification) {
     }
 
     public record PageInfo(int number, int size, long totalElements, int totalPages) {

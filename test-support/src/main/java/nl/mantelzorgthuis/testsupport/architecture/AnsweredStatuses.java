@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AnsweredStatuses {
 
+    private static final String HIDDEN = "io.swagger.v3.oas.annotations.Hidden";
     private static final Set<Integer> FRAMEWORK = Set.of(400, 401, 403, 412, 413, 415, 428, 500);
 
     private final JavaClasses classes;
@@ -65,10 +66,13 @@ public final class AnsweredStatuses {
         List<String> problems = new ArrayList<>();
         int operations = 0;
         for (JavaClass controller : classes) {
-            if (!controller.isAnnotatedWith(RestController.class)) {
-                continue;
+            if (!controller.isAnnotatedWith(RestController.class) || controller.isAnnotatedWith(HIDDEN)) {
+                continue; // a hidden controller (e.g. the HSDS API) is described by a document of its own
             }
             for (JavaMethod method : controller.getMethods()) {
+                if (method.isAnnotatedWith(HIDDEN)) {
+                    continue;
+                }
                 Optional<Mapping> mapping = mapping(controller, method);
                 if (mapping.isEmpty()) {
                     continue;

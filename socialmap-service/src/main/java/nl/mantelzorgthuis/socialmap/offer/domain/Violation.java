@@ -1,0 +1,4 @@
+package nl.mantelzorgthuis.socialmap.offer.domain;
+
+public record Violation(String field, String reason) {
+}

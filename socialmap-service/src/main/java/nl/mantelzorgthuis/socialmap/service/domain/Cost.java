@@ -1,6 +1,0 @@
-package nl.mantelzorgthuis.socialmap.service.domain;
-
-/** Whether the caregiver pays anything (HSDS cost_option, reduced to what the search filters on). */
-public enum Cost {
-    FREE, PAID
-}

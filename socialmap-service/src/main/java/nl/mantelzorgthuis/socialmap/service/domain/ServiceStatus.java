@@ -1,6 +1,0 @@
-package nl.mantelzorgthuis.socialmap.service.domain;
-
-/** HSDS service status. */
-public enum ServiceStatus {
-    ACTIVE, INACTIVE, DEFUNCT, TEMPORARILY_CLOSED
-}

@@ -1,4 +1,0 @@
-package nl.mantelzorgthuis.socialmap.service.domain;
-
-public record Violation(String field, String reason) {
-}

@@ -1,0 +1,111 @@
+package nl.mantelzorgthuis.socialmap.offer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.DemoSocialMap;
+import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
+import nl.mantelzorgthuis.testsupport.TestIssuer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue #5's search figures (bench/socialmap.sh runs it with -Dbench=true; skipped otherwise):
+ * 100,000 generated services stored, the index rebuilt from the store (timed), then a combined
+ * text + geo + two-filter query at the service (one client). Prints
+ * percentiles; asserts nothing about time (noisy machine): the figures go to docs/benchmarks.md.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SocialMapBenchmark {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String[] WORDS = {"logeeropvang", "dagbesteding", "respijtzorg", "lotgenoten", "mantelzorgsteunpunt", "dementie",
+            "logeerhuis", "boodschappen", "gespreksgroep", "cursus"};
+
+    @LocalServerPort
+    int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Taxonomy taxonomy;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infra = Infrastructure.embedded();
+        registry.add("spring.mongodb.uri", () -> infra.mongoUri("socialmap_bench"));
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuer());
+    }
+
+    @Test
+    void loads_searches_and_rebuilds_one_hundred_thousand_services() {
+        int count = Integer.getInteger("bench.services", 100_000);
+        Api anonymous = new Api("http://localhost:" + port);
+        TestIssuer issuer = TestIssuer.shared();
+        List<ObjectNode> generated = DemoSocialMap.generated(count, 42);
+        // Stored straight into the store, as a restore or migration would: the figures are about
+        // searching and rebuilding, not about publishing 100,000 events through the embedded store.
+        Instant loadStart = Instant.now();
+        Instant now = Instant.now();
+        List<Offer> batch = new ArrayList<>();
+        for (ObjectNode json : generated) {
+            OfferRequest request = JSON.treeToValue(json, OfferRequest.class);
+            batch.add(Offer.create(java.util.UUID.randomUUID().toString(), request.toDetails(),
+                    json.get("serviceAreas").get(0).asString(), "benchmark", true, taxonomy.codes(), now));
+            if (batch.size() == 1000) {
+                mongo.insert(batch, OfferStore.COLLECTION);
+                batch.clear();
+            }
+        }
+        mongo.insert(batch, OfferStore.COLLECTION);
+        System.out.printf("%nStored %d services in %d s%n", count, Duration.between(loadStart, Instant.now()).toSeconds());
+
+        long rebuildStart = System.nanoTime();
+        var rebuilt = anonymous.as(issuer.operator()).post("/api/v1/socialmap/search-index/rebuild", null);
+        System.out.printf("index rebuild from the store: %d services in %.1f s%n", rebuilt.json().get("indexed").asInt(),
+                (System.nanoTime() - rebuildStart) / 1e9);
+
+        Random random = new Random(7);
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            var m = DemoSocialMap.centres().get(random.nextInt(DemoSocialMap.centres().size()));
+            queries.add("/api/v1/socialmap/search?q=" + WORDS[random.nextInt(WORDS.length)] + "&lat=" + m[0] + "&lon=" + m[1]
+                    + "&radiusKm=25&language=nl&cost=" + (random.nextBoolean() ? "FREE" : "PAID"));
+        }
+        for (int i = 0; i < 1000; i++) {
+            anonymous.get(queries.get(i % queries.size()));
+        }
+        List<Long> nanos = new ArrayList<>();
+        long hits = 0;
+        for (int i = 0; i < 3000; i++) {
+            long start = System.nanoTime();
+            var response = anonymous.get(queries.get(i % queries.size()));
+            nanos.add(System.nanoTime() - start);
+            hits += response.json().get("page").get("totalElements").asLong();
+        }
+        Collections.sort(nanos);
+        System.out.printf("search text + geo (25 km) + 2 filters, 1 client, %d services: p50=%.2f ms p95=%.2f ms p99=%.2f ms "
+                + "max=%.2f ms (average %d matches)%n", count, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos.getLast() / 1e6,
+                hits / 3000);
+
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1)) / 1e6;
+    }
+}
