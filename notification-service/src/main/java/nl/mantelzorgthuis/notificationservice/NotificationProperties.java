@@ -25,12 +25,8 @@ public record NotificationProperties(
     /**
      * @param group            the consumer group
      * @param concurrency      listener threads (at most the partitions of the topics)
-     * @param deadLetterSuffix appended to a topic's name for this service's dead letters
      */
-    public record Consumer(@DefaultValue("notification-service") String group, @DefaultValue("1") int concurrency,
-            @DefaultValue(".notification-service.dlt") String deadLetterSuffix,
-            @DefaultValue("500ms") Duration retryInitialInterval, @DefaultValue("10s") Duration retryMaxInterval,
-            @DefaultValue("15m") Duration retryMaxElapsed) {
+    public record Consumer(@DefaultValue("notification-service") String group, @DefaultValue("1") int concurrency) {
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.architecture.AnsweredStatuses;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,7 @@ class OpenApiDocumentTest {
         Api.Response response = new Api("http://localhost:" + port).get("/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
         JsonNode doc = response.json();
+        assertThat(AnsweredStatuses.of("nl.mantelzorgthuis.notificationservice").mismatches(doc, "/api/v1")).isEmpty();
         assertThat(doc.get("openapi").asString()).startsWith("3.1");
         assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/api/v1");
         assertThat(doc.get("paths").propertyNames()).contains("/notifications/inbox", "/notifications/follows",

@@ -1,5 +1,6 @@
 package nl.mantelzorgthuis.notificationservice.events;
 
+import nl.mantelzorgthuis.starter.consumer.MalformedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package nl.mantelzorgthuis.notificationservice.events;
 
+import nl.mantelzorgthuis.starter.consumer.MalformedEvent;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.notificationservice.access.NotFound;
+import nl.mantelzorgthuis.notificationservice.access.NotAllowed;
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.access.Caller;
 import nl.mantelzorgthuis.notificationservice.inbox.domain.EmailFrequency;
@@ -92,14 +94,16 @@ class InboxController {
 
     @GetMapping("/follows")
     @Operation(summary = "What you follow")
-    List<FollowView> follows(@AuthenticationPrincipal Jwt token) {
+    List<FollowView> follows(@AuthenticationPrincipal Jwt token)
+            throws NotAllowed {
         return inbox.profile(Caller.of(token)).follows().stream().map(FollowView::of).toList();
     }
 
     @PostMapping("/follows")
     @Operation(summary = "Follow a practice, experiment, municipality (CBS code), organisation, social-map term or event type",
             description = "You hear of changes from now on. Following something twice changes nothing.")
-    ResponseEntity<List<FollowView>> follow(@AuthenticationPrincipal Jwt token, @Valid @RequestBody FollowRequest request) {
+    ResponseEntity<List<FollowView>> follow(@AuthenticationPrincipal Jwt token, @Valid @RequestBody FollowRequest request)
+            throws NotAllowed {
         Person person = inbox.follow(Caller.of(token), request.kind(), request.value());
         return ResponseEntity.status(HttpStatus.CREATED).body(person.follows().stream().map(FollowView::of).toList());
     }
@@ -107,13 +111,15 @@ class InboxController {
     @DeleteMapping("/follows")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop following")
-    void unfollow(@AuthenticationPrincipal Jwt token, @RequestParam FollowKind kind, @RequestParam @NotBlank String value) {
+    void unfollow(@AuthenticationPrincipal Jwt token, @RequestParam FollowKind kind, @RequestParam @NotBlank String value)
+            throws NotAllowed, NotFound {
         inbox.unfollow(Caller.of(token), kind, value);
     }
 
     @GetMapping("/preferences")
     @Operation(summary = "Your language, time zone and e-mail preferences")
-    PreferencesView preferences(@AuthenticationPrincipal Jwt token) {
+    PreferencesView preferences(@AuthenticationPrincipal Jwt token)
+            throws NotAllowed {
         return PreferencesView.of(inbox.profile(Caller.of(token)));
     }
 
@@ -121,7 +127,8 @@ class InboxController {
     @Operation(summary = "Set your preferences",
             description = "E-mail: OFF, IMMEDIATE, or a DAILY or WEEKLY digest at a local time (and weekday) in your time zone "
                     + "(default Europe/Amsterdam); eventTypes narrow the inbox or the e-mail to those types.")
-    PreferencesView setPreferences(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PreferencesRequest request) {
+    PreferencesView setPreferences(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PreferencesRequest request)
+            throws NotAllowed {
         EmailPreference e = request.email();
         return PreferencesView.of(inbox.preferences(Caller.of(token), request.locale() == null ? "nl" : request.locale(),
                 request.timeZone() == null ? "Europe/Amsterdam" : request.timeZone(), request.inboxEventTypes(),
@@ -131,7 +138,8 @@ class InboxController {
     @GetMapping("/inbox")
     @Operation(summary = "Your inbox, newest first", description = "archived=true lists what you archived.")
     InboxPage page(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "false") boolean archived,
-            @RequestParam(defaultValue = "1") @Min(1) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+            @RequestParam(defaultValue = "1") @Min(1) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize)
+            throws NotAllowed {
         Inbox.Page found = inbox.page(Caller.of(token), archived, page, pageSize);
         return new InboxPage(found.items().stream().map(i -> {
             Messages.Text text = Messages.render(i.notification().change(), found.language());
@@ -142,28 +150,32 @@ class InboxController {
 
     @GetMapping("/inbox/unread-count")
     @Operation(summary = "How many inbox items you have not read")
-    UnreadCount unread(@AuthenticationPrincipal Jwt token) {
+    UnreadCount unread(@AuthenticationPrincipal Jwt token)
+            throws NotAllowed {
         return new UnreadCount(inbox.unread(Caller.of(token)));
     }
 
     @PostMapping("/inbox/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark one item read")
-    void read(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    void read(@AuthenticationPrincipal Jwt token, @PathVariable String id)
+            throws NotAllowed, NotFound {
         inbox.mark(Caller.of(token), id, "read");
     }
 
     @PostMapping("/inbox/read-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark everything read")
-    void readAll(@AuthenticationPrincipal Jwt token) {
+    void readAll(@AuthenticationPrincipal Jwt token)
+            throws NotAllowed {
         inbox.readAll(Caller.of(token));
     }
 
     @PostMapping("/inbox/{id}/archive")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Archive one item (it leaves the inbox list and the unread count)")
-    void archive(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    void archive(@AuthenticationPrincipal Jwt token, @PathVariable String id)
+            throws NotAllowed, NotFound {
         inbox.mark(Caller.of(token), id, "archived");
     }
 }

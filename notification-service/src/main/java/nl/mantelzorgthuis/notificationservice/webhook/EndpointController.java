@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.mantelzorgthuis.notificationservice.access.NotFound;
+import nl.mantelzorgthuis.notificationservice.access.NotAllowed;
 import nl.mantelzorgthuis.notificationservice.access.Caller;
 import nl.mantelzorgthuis.notificationservice.notice.Notification;
 import nl.mantelzorgthuis.notificationservice.webhook.domain.Subscription;
@@ -112,7 +114,8 @@ class EndpointController {
     @PostMapping
     @Operation(summary = "Register an endpoint",
             description = "Without url it is a pull-only subscription (read it with /feed). The signing secret is in this answer only.")
-    ResponseEntity<WebhookView> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody WebhookRequest request) {
+    ResponseEntity<WebhookView> register(@AuthenticationPrincipal Jwt token, @Valid @RequestBody WebhookRequest request)
+            throws NotAllowed {
         Endpoint e = endpoints.register(Caller.of(token), request.name(), request.url(), Endpoint.Format.CLOUDEVENTS,
                 request.subscription(), null);
         return ResponseEntity.created(URI.create("/api/v1/notifications/webhooks/" + e.id())).body(WebhookView.of(e, true));
@@ -126,13 +129,15 @@ class EndpointController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One endpoint")
-    WebhookView get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    WebhookView get(@AuthenticationPrincipal Jwt token, @PathVariable String id)
+            throws NotAllowed, NotFound {
         return WebhookView.of(endpoints.get(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS), false);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Change an endpoint's address or filters")
-    WebhookView replace(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Valid @RequestBody WebhookRequest request) {
+    WebhookView replace(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Valid @RequestBody WebhookRequest request)
+            throws NotAllowed, NotFound {
         return WebhookView.of(endpoints.replace(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS, request.name(), request.url(),
                 request.subscription(), null), false);
     }
@@ -140,13 +145,15 @@ class EndpointController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an endpoint")
-    void delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    void delete(@AuthenticationPrincipal Jwt token, @PathVariable String id)
+            throws NotAllowed, NotFound {
         endpoints.delete(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS);
     }
 
     @PostMapping("/{id}/enable")
     @Operation(summary = "Enable a disabled endpoint again")
-    WebhookView enable(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    WebhookView enable(@AuthenticationPrincipal Jwt token, @PathVariable String id)
+            throws NotAllowed, NotFound {
         return WebhookView.of(endpoints.enable(Caller.of(token), id), false);
     }
 
@@ -154,7 +161,8 @@ class EndpointController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rotate the signing secret",
             description = "The new secret is in this answer only; the previous one keeps signing (a second signature) for the grace period.")
-    WebhookView rotate(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    WebhookView rotate(@AuthenticationPrincipal Jwt token, @PathVariable String id)
+            throws NotAllowed, NotFound {
         return WebhookView.of(endpoints.rotateSecret(Caller.of(token), id), true);
     }
 
@@ -163,28 +171,32 @@ class EndpointController {
     List<DeliveryView> deliveries(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @RequestParam(required = false) @Pattern(regexp = "PENDING|DELIVERED|FAILED") String status,
             @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize)
+            throws NotAllowed, NotFound {
         return endpoints.deliveries(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS, status, page, pageSize).stream()
                 .map(DeliveryView::of).toList();
     }
 
     @GetMapping("/{id}/deliveries/{deliveryId}")
     @Operation(summary = "One delivery with its attempts")
-    DeliveryView delivery(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String deliveryId) {
+    DeliveryView delivery(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String deliveryId)
+            throws NotAllowed, NotFound {
         return DeliveryView.of(endpoints.delivery(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS, deliveryId));
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliveries")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send one message again (same webhook-id)")
-    void redeliver(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String deliveryId) {
+    void redeliver(@AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String deliveryId)
+            throws NotAllowed, NotFound {
         endpoints.redeliver(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS, deliveryId);
     }
 
     @PostMapping("/{id}/replays")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send everything since a moment again", description = "Within the retention (30 days by default).")
-    ReplayAccepted replay(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Valid @RequestBody ReplayRequest request) {
+    ReplayAccepted replay(@AuthenticationPrincipal Jwt token, @PathVariable String id, @Valid @RequestBody ReplayRequest request)
+            throws NotAllowed, NotFound {
         return new ReplayAccepted(endpoints.replay(Caller.of(token), id, request.since()));
     }
 
@@ -194,7 +206,8 @@ class EndpointController {
                     + "retention). Pass `next` as `since` to read on. An event appears about 2 s after it was received.")
     FeedView feed(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @RequestParam(defaultValue = "0") @Min(0) long since,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit)
+            throws NotAllowed, NotFound {
         Endpoints.FeedPage page = endpoints.feed(Caller.of(token), id, Endpoint.Format.CLOUDEVENTS, since, limit);
         return new FeedView(page.items().stream().map(Notification::event).map(json::readTree).toList(), page.next());
     }

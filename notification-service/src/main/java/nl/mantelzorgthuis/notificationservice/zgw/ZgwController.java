@@ -68,10 +68,10 @@ class ZgwController {
     }
 
     private final Endpoints endpoints;
-    private final KanaalStore kanalen;
+    private final Kanalen kanalen;
     private final String base;
 
-    ZgwController(Endpoints endpoints, KanaalStore kanalen, NotificationProperties properties) {
+    ZgwController(Endpoints endpoints, Kanalen kanalen, NotificationProperties properties) {
         this.endpoints = endpoints;
         this.kanalen = kanalen;
         this.base = properties.platformUrl() + "/api/v1/notifications/nrc";
@@ -80,30 +80,21 @@ class ZgwController {
     @GetMapping("/kanaal")
     @Operation(summary = "Alle KANALen opvragen")
     List<Kanaal> kanalen(@RequestParam(required = false) String naam) {
-        return kanalen.all().stream().filter(k -> naam == null || k.naam().equals(naam)).map(this::view).toList();
+        return kanalen.all(naam).stream().map(this::view).toList();
     }
 
     @GetMapping("/kanaal/{uuid}")
     @Operation(summary = "Een specifiek KANAAL opvragen")
-    Kanaal kanaal(@PathVariable String uuid) {
-        KanaalStore.Kanaal kanaal = kanalen.byId(uuid);
-        if (kanaal == null) {
-            throw new NotFound("Geen kanaal met deze uuid");
-        }
-        return view(kanaal);
+    Kanaal kanaal(@PathVariable String uuid)
+            throws NotFound {
+        return view(kanalen.get(uuid));
     }
 
     @PostMapping("/kanaal")
     @Operation(summary = "Maak een KANAAL aan (coördinatoren)")
-    ResponseEntity<Kanaal> addKanaal(@AuthenticationPrincipal Jwt token, @Valid @RequestBody KanaalRequest request) {
-        if (!Caller.of(token).coordinator()) {
-            throw new NotAllowed("Only coordinators register kanalen");
-        }
-        KanaalStore.Kanaal kanaal = new KanaalStore.Kanaal(UUID.randomUUID().toString(), request.naam(), request.documentatieLink(),
-                request.filters() == null ? List.of() : request.filters());
-        if (!kanalen.add(kanaal)) {
-            throw new InvalidInput("naam", "a kanaal with this name exists");
-        }
+    ResponseEntity<Kanaal> addKanaal(@AuthenticationPrincipal Jwt token, @Valid @RequestBody KanaalRequest request)
+            throws NotAllowed {
+        KanaalStore.Kanaal kanaal = kanalen.add(Caller.of(token), request.naam(), request.documentatieLink(), request.filters());
         return ResponseEntity.created(URI.create("/api/v1/notifications/nrc/kanaal/" + kanaal.id())).body(view(kanaal));
     }
 
@@ -115,7 +106,8 @@ class ZgwController {
 
     @PostMapping("/abonnement")
     @Operation(summary = "Maak een ABONNEMENT aan")
-    ResponseEntity<Abonnement> subscribe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AbonnementRequest request) {
+    ResponseEntity<Abonnement> subscribe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AbonnementRequest request)
+            throws NotAllowed {
         Endpoint e = endpoints.register(Caller.of(token), null, request.callbackUrl(), Endpoint.Format.NOTIFICATIE,
                 subscription(request), request.auth());
         return ResponseEntity.created(URI.create("/api/v1/notifications/nrc/abonnement/" + e.id())).body(view(e));
@@ -123,13 +115,15 @@ class ZgwController {
 
     @GetMapping("/abonnement/{uuid}")
     @Operation(summary = "Een specifiek ABONNEMENT opvragen")
-    Abonnement abonnement(@AuthenticationPrincipal Jwt token, @PathVariable String uuid) {
+    Abonnement abonnement(@AuthenticationPrincipal Jwt token, @PathVariable String uuid)
+            throws NotAllowed, NotFound {
         return view(endpoints.get(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE));
     }
 
     @PutMapping("/abonnement/{uuid}")
     @Operation(summary = "Werk een ABONNEMENT in zijn geheel bij")
-    Abonnement replace(@AuthenticationPrincipal Jwt token, @PathVariable String uuid, @Valid @RequestBody AbonnementRequest request) {
+    Abonnement replace(@AuthenticationPrincipal Jwt token, @PathVariable String uuid, @Valid @RequestBody AbonnementRequest request)
+            throws NotAllowed, NotFound {
         return view(endpoints.replace(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE, null, request.callbackUrl(),
                 subscription(request), request.auth()));
     }
@@ -137,33 +131,14 @@ class ZgwController {
     @DeleteMapping("/abonnement/{uuid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Verwijder een ABONNEMENT")
-    void unsubscribe(@AuthenticationPrincipal Jwt token, @PathVariable String uuid) {
+    void unsubscribe(@AuthenticationPrincipal Jwt token, @PathVariable String uuid)
+            throws NotAllowed, NotFound {
         endpoints.delete(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE);
     }
 
     private Subscription subscription(AbonnementRequest request) {
-        List<InvalidInput.Param> invalid = new ArrayList<>();
-        List<Subscription.KanaalFilter> filters = new ArrayList<>();
-        for (int i = 0; i < request.kanalen().size(); i++) {
-            FilterGroup group = request.kanalen().get(i);
-            KanaalStore.Kanaal kanaal = kanalen.byName(group.naam());
-            if (kanaal == null) {
-                invalid.add(new InvalidInput.Param("kanalen[" + i + "].naam", "no kanaal with this name; see GET kanaal"));
-                continue;
-            }
-            Map<String, String> given = group.filters() == null ? Map.of() : group.filters();
-            for (String key : given.keySet()) {
-                if (!kanaal.filters().contains(key)) {
-                    invalid.add(new InvalidInput.Param("kanalen[" + i + "].filters." + key,
-                            "kanaal " + kanaal.naam() + " has the filters " + kanaal.filters()));
-                }
-            }
-            filters.add(new Subscription.KanaalFilter(group.naam(), given));
-        }
-        if (!invalid.isEmpty()) {
-            throw new InvalidInput(invalid);
-        }
-        return new Subscription(null, null, null, null, filters);
+        return kanalen.subscription(request.kanalen().stream()
+                .map(group -> new Subscription.KanaalFilter(group.naam(), group.filters())).toList());
     }
 
     private Kanaal view(KanaalStore.Kanaal k) {
