@@ -1,21 +1,25 @@
 package nl.mantelzorgthuis.identity;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import nl.mantelzorgthuis.testsupport.architecture.ArchitectureRules;
 
-@AnalyzeClasses(packages = "nl.mantelzorgthuis", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Services deploy independently: the identity service links no other service's classes. */
+    static final String SERVICE = "nl.mantelzorgthuis.identity";
+
     @ArchTest
-    static final ArchRule depends_on_no_other_service = noClasses()
-            .that().resideInAPackage("nl.mantelzorgthuis.identity..")
-            .should().dependOnClassesThat(resideInAPackage("nl.mantelzorgthuis..")
-                    .and(resideOutsideOfPackage("nl.mantelzorgthuis.identity..")));
+    static final ArchRule depends_on_no_other_service = ArchitectureRules.dependsOnlyOnItselfAndTheStarter(SERVICE);
+
+    @ArchTest
+    static final ArchRule has_no_package_cycles = ArchitectureRules.freeOfCycles(SERVICE);
+
+    @ArchTest
+    static final ArchRule domain_is_free_of_frameworks = ArchitectureRules.domainIsPlainJava("..identity.domain..");
+
+    @ArchTest
+    static final ArchRule controllers_only_map_http = ArchitectureRules.controllersAreThin(SERVICE);
 }

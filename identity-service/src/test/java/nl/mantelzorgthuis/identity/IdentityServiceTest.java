@@ -163,6 +163,11 @@ class IdentityServiceTest {
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         JsonNode account = JSON.readTree(invited.body());
         String activationPath = URI.create(account.get("activationUrl").asString()).getPath();
+        // bcrypt hashes 72 bytes and ignores the rest: a longer password is refused, never cut short.
+        HttpResponse<String> tooLong = api("POST", activationPath, null, "{\"password\":\"" + "é".repeat(37) + "\"}");
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(422);
+        assertThat(tooLong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(tooLong.body()).get("detail").asString()).contains("72 bytes");
         assertThat(api("POST", activationPath, null, "{\"password\":\"a-long-enough-password\"}").statusCode()).isEqualTo(204);
         assertThat(api("POST", activationPath, null, "{\"password\":\"a-long-enough-password\"}").statusCode()).isEqualTo(404);
         assertThat(verify(loginAs("joost@isala.nl", "a-long-enough-password")).getStringClaim("organisation")).isEqualTo("Isala Ziekenhuis");
@@ -179,9 +184,14 @@ class IdentityServiceTest {
 
     @Test
     void admin_api_refuses_anonymous_callers_and_non_coordinators() throws Exception {
-        assertThat(api("GET", "/api/v1/users", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = api("GET", "/api/v1/users", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(anonymous.body()).get("status").asInt()).isEqualTo(401);
         String staff = loginAs("staff@zwolledoet.nl", "staff-password-123");
-        assertThat(api("GET", "/api/v1/users", staff, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> notCoordinator = api("GET", "/api/v1/users", staff, null);
+        assertThat(notCoordinator.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(notCoordinator.body()).get("title").asString()).isEqualTo("Not allowed");
         String machine = JSON.readTree(token("gemeente-zwolle", "zwolle-secret").body()).get("access_token").asString();
         assertThat(api("POST", "/api/v1/clients", machine, "{}").statusCode()).isEqualTo(403);
     }
@@ -191,6 +201,8 @@ class IdentityServiceTest {
         HttpResponse<String> doc = api("GET", "/v3/api-docs", null, null);
         assertThat(doc.statusCode()).isEqualTo(200);
         JsonNode openapi = JSON.readTree(doc.body());
+        assertThat(nl.mantelzorgthuis.testsupport.architecture.AnsweredStatuses.of("nl.mantelzorgthuis.identity")
+                .mismatches(openapi, "/api/v1")).isEmpty();
         assertThat(openapi.get("openapi").asString()).startsWith("3.1");
         assertThat(openapi.get("paths").propertyNames()).contains("/users", "/clients", "/clients/{clientId}/secrets");
         assertThat(openapi.get("components").get("securitySchemes").get("platformOAuth").get("flows").propertyNames())

@@ -1,5 +1,6 @@
 package nl.mantelzorgthuis.identity.account;
 
+import nl.mantelzorgthuis.identity.domain.Role;
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,24 +1,20 @@
 package nl.mantelzorgthuis.identity.account;
 
+import nl.mantelzorgthuis.identity.domain.Role;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import nl.mantelzorgthuis.identity.IdentityProperties;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
-import nl.mantelzorgthuis.identity.http.Problems;
-import nl.mantelzorgthuis.identity.http.RandomTokens;
-import org.springframework.http.HttpStatus;
+import nl.mantelzorgthuis.identity.domain.IdentityRuleViolation;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,16 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountAdminController {
 
-    private final AccountStore accounts;
-    private final PasswordEncoder passwords;
-    private final IdentityProperties properties;
-    private final Clock clock;
+    private final Accounts accounts;
 
-    AccountAdminController(AccountStore accounts, PasswordEncoder passwords, IdentityProperties properties, Clock clock) {
+    AccountAdminController(Accounts accounts) {
         this.accounts = accounts;
-        this.passwords = passwords;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     record Invitation(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 200) String name,
@@ -62,20 +52,12 @@ class AccountAdminController {
     }
 
     @PostMapping("/api/v1/users")
-    ResponseEntity<AccountView> invite(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Invitation invitation) {
-        if (invitation.roles().contains(Role.ORGANISATION_STAFF)
-                && (invitation.organisation() == null || invitation.organisation().isBlank())) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Organisation required",
-                    "Organisation staff must belong to an organisation");
-        }
-        String token = RandomTokens.next();
-        Account account = new Account(UUID.randomUUID().toString(), AccountStore.normalise(invitation.email()),
-                invitation.name(), invitation.organisation(), invitation.roles(), null, true, token, clock.instant());
-        if (!accounts.insert(account, audit(by.getSubject(), "INVITED", "roles " + account.roles()))) {
-            throw Problems.of(HttpStatus.CONFLICT, "Account exists", "There already is an account for " + account.email());
-        }
-        return ResponseEntity.created(URI.create("/api/v1/users/" + account.id()))
-                .body(AccountView.of(account, properties.issuer() + "/api/v1/activations/" + token));
+    ResponseEntity<AccountView> invite(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Invitation invitation)
+            throws IdentityRuleViolation, Problem.Conflict {
+        Accounts.Invited invited = accounts.invite(by.getSubject(), invitation.email(), invitation.name(),
+                invitation.organisation(), invitation.roles());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + invited.account().id()))
+                .body(AccountView.of(invited.account(), invited.activationUrl()));
     }
 
     @GetMapping("/api/v1/users")
@@ -84,29 +66,20 @@ class AccountAdminController {
     }
 
     @PostMapping("/api/v1/users/{id}/deactivate")
-    AccountView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String id) {
-        if (!accounts.deactivate(id, audit(by.getSubject(), "DEACTIVATED", null))) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "Account not found", "No account with id " + id);
-        }
-        return AccountView.of(accounts.byId(id).orElseThrow(), null);
+    AccountView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String id) throws Problem.NotFound {
+        return AccountView.of(accounts.deactivate(by.getSubject(), id), null);
     }
 
     @GetMapping("/api/v1/users/{id}/audit")
-    List<AuditEntry> audit(@PathVariable String id) {
-        return accounts.audit(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Account not found", "No account with id " + id));
-    }
-
-    private AuditEntry audit(String actor, String action, String detail) {
-        return new AuditEntry(clock.instant(), action, actor, detail);
+    List<AuditEntry> audit(@PathVariable String id) throws Problem.NotFound {
+        return accounts.audit(id);
     }
 
     /** Public: the one-time token is the credential. */
     @PostMapping("/api/v1/activations/{token}")
-    ResponseEntity<Void> activate(@PathVariable @Size(max = 100) String token, @Valid @RequestBody Activation activation) {
-        if (!accounts.activate(token, passwords.encode(activation.password()), audit("activation link", "ACTIVATED", null))) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "Unknown activation", "This activation link is unknown or already used");
-        }
+    ResponseEntity<Void> activate(@PathVariable @Size(max = 100) String token, @Valid @RequestBody Activation activation)
+            throws IdentityRuleViolation, Problem.NotFound {
+        accounts.activate(token, activation.password());
         return ResponseEntity.noContent().build();
     }
-
 }

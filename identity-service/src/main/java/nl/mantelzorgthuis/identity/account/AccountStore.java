@@ -1,5 +1,6 @@
 package nl.mantelzorgthuis.identity.account;
 
+import nl.mantelzorgthuis.identity.domain.Role;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;

@@ -1,21 +1,18 @@
 package nl.mantelzorgthuis.identity.client;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
-import nl.mantelzorgthuis.identity.http.Problems;
-import nl.mantelzorgthuis.identity.http.RandomTokens;
+import nl.mantelzorgthuis.identity.domain.IdentityRuleViolation;
+import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,14 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClientAdminController {
 
-    private final ClientStore clients;
-    private final PasswordEncoder passwords;
-    private final Clock clock;
+    private final Clients clients;
 
-    ClientAdminController(ClientStore clients, PasswordEncoder passwords, Clock clock) {
+    ClientAdminController(Clients clients) {
         this.clients = clients;
-        this.passwords = passwords;
-        this.clock = clock;
     }
 
     record Registration(
@@ -60,22 +53,12 @@ class ClientAdminController {
     }
 
     @PostMapping("/api/v1/clients")
-    ResponseEntity<IssuedSecret> register(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Registration registration) {
-        boolean municipal = registration.municipality() != null;
-        boolean organisational = registration.organisation() != null && !registration.organisation().isBlank();
-        if (municipal == organisational) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "One tenant required",
-                    "A client acts for exactly one municipality or one organisation");
-        }
-        String secret = RandomTokens.next();
-        MachineClient client = new MachineClient(UUID.randomUUID().toString(), registration.clientId(), registration.name(),
-                registration.municipality(), organisational ? registration.organisation() : null,
-                List.of(new MachineClient.Secret(passwords.encode(secret), clock.instant())), true, clock.instant());
-        if (!clients.insert(client, audit(by, "REGISTERED", client.municipal() ? client.municipality() : client.organisation()))) {
-            throw Problems.of(HttpStatus.CONFLICT, "Client exists", "Client id " + registration.clientId() + " is taken");
-        }
-        return ResponseEntity.created(URI.create("/api/v1/clients/" + client.clientId()))
-                .body(new IssuedSecret(client.clientId(), secret, "Store this secret now: it is not shown again"));
+    ResponseEntity<IssuedSecret> register(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Registration registration)
+            throws IdentityRuleViolation, Problem.Conflict {
+        Clients.Issued issued = clients.register(by.getSubject(), registration.clientId(), registration.name(),
+                registration.municipality(), registration.organisation());
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + issued.client().clientId()))
+                .body(new IssuedSecret(issued.client().clientId(), issued.secret(), "Store this secret now: it is not shown again"));
     }
 
     @GetMapping("/api/v1/clients")
@@ -85,44 +68,26 @@ class ClientAdminController {
 
     /** Starts a rotation: the new secret and the old one(s) are both valid until the old are retired. */
     @PostMapping("/api/v1/clients/{clientId}/secrets")
-    ResponseEntity<IssuedSecret> addSecret(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) {
-        String secret = RandomTokens.next();
-        if (!clients.addSecret(clientId, new MachineClient.Secret(passwords.encode(secret), clock.instant()),
-                audit(by, "SECRET_ADDED", null))) {
-            throw notFound(clientId);
-        }
+    ResponseEntity<IssuedSecret> addSecret(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) throws Problem.NotFound {
+        String secret = clients.addSecret(by.getSubject(), clientId);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new IssuedSecret(clientId, secret, "Both this and the previous secret are valid until you retire the previous one"));
     }
 
     /** Ends a rotation: only the newest secret stays valid. */
     @DeleteMapping("/api/v1/clients/{clientId}/secrets/previous")
-    ResponseEntity<Void> retirePrevious(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) {
-        if (!clients.retireOlderSecrets(clientId, audit(by, "PREVIOUS_SECRETS_RETIRED", null))) {
-            throw notFound(clientId);
-        }
+    ResponseEntity<Void> retirePrevious(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) throws Problem.NotFound {
+        clients.retirePrevious(by.getSubject(), clientId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/clients/{clientId}/deactivate")
-    ClientView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) {
-        if (!clients.deactivate(clientId, audit(by, "DEACTIVATED", null))) {
-            throw notFound(clientId);
-        }
-        return ClientView.of(clients.byClientId(clientId).orElseThrow());
+    ClientView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) throws Problem.NotFound {
+        return ClientView.of(clients.deactivate(by.getSubject(), clientId));
     }
 
     @GetMapping("/api/v1/clients/{clientId}/audit")
-    List<AuditEntry> audit(@PathVariable String clientId) {
-        return clients.audit(clientId).orElseThrow(() -> notFound(clientId));
+    List<AuditEntry> audit(@PathVariable String clientId) throws Problem.NotFound {
+        return clients.audit(clientId);
     }
-
-    private AuditEntry audit(Jwt by, String action, String detail) {
-        return new AuditEntry(clock.instant(), action, by.getSubject(), detail);
-    }
-
-    private static RuntimeException notFound(String clientId) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Client not found", "No client " + clientId);
-    }
-
 }

@@ -3,7 +3,7 @@ package nl.mantelzorgthuis.identity.client;
 import java.util.List;
 import java.util.UUID;
 
-import nl.mantelzorgthuis.identity.IdentityProperties;
+import nl.mantelzorgthuis.identity.settings.IdentityProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;

@@ -3,7 +3,7 @@ package nl.mantelzorgthuis.identity.token;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.mantelzorgthuis.identity.IdentityProperties;
+import nl.mantelzorgthuis.identity.settings.IdentityProperties;
 import nl.mantelzorgthuis.identity.account.Account;
 import nl.mantelzorgthuis.identity.account.AccountStore;
 import nl.mantelzorgthuis.identity.client.ClientStore;

@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.identity.account;
+package nl.mantelzorgthuis.identity.domain;
 
 /** What a person may do on the platform; services read these from the token's {@code roles} claim. */
 public enum Role {

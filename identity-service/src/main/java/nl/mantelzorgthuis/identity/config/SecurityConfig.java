@@ -1,6 +1,11 @@
-package nl.mantelzorgthuis.identity;
+package nl.mantelzorgthuis.identity.config;
 
+import nl.mantelzorgthuis.identity.settings.IdentityProperties;
 import nl.mantelzorgthuis.identity.client.RotatingSecrets;
+import java.util.Set;
+
+import nl.mantelzorgthuis.starter.security.ApiAccess;
+import nl.mantelzorgthuis.starter.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,13 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -39,37 +42,29 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** The admin API: coordinators only, activation public (the one-time token is the credential). */
+    @Bean
+    ApiAccess apiAccess() {
+        return ApiAccess.builder()
+                .open(HttpMethod.POST, "/api/v1/activations/*")
+                .otherwise(Set.of("COORDINATOR"))
+                .build();
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/activations/*").permitAll()
-                        .anyRequest().hasRole("COORDINATOR"))
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
-        return http.build();
+    SecurityFilterChain adminApi(HttpSecurity http, ApiAccess access, JsonMapper json) throws Exception {
+        return ResourceServerSecurity.apply(http.securityMatcher("/api/**"), access, json).build();
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain loginAndTheRest(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error",
-                                "/v3/api-docs/**").permitAll()
+                        .requestMatchers(ResourceServerSecurity.OPERATIONAL_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
-    }
-
-    static JwtAuthenticationConverter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return converter;
     }
 
     @Bean

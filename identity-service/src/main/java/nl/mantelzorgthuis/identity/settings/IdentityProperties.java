@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.identity;
+package nl.mantelzorgthuis.identity.settings;
 
 import java.time.Duration;
 import java.util.List;

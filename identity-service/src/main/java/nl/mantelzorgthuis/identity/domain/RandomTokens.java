@@ -1,4 +1,4 @@
-package nl.mantelzorgthuis.identity.http;
+package nl.mantelzorgthuis.identity.domain;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,5 +1,7 @@
-package nl.mantelzorgthuis.identity;
+package nl.mantelzorgthuis.identity.config;
 
+import nl.mantelzorgthuis.identity.domain.Role;
+import nl.mantelzorgthuis.identity.settings.IdentityProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.mantelzorgthuis.identity.account.Account;
-import nl.mantelzorgthuis.identity.http.RandomTokens;
+import nl.mantelzorgthuis.identity.domain.RandomTokens;
 import nl.mantelzorgthuis.identity.account.AccountStore;
-import nl.mantelzorgthuis.identity.account.Role;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.client.ClientStore;
 import nl.mantelzorgthuis.identity.client.MachineClient;

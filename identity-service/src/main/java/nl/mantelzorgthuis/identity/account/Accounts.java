@@ -1,0 +1,78 @@
+package nl.mantelzorgthuis.identity.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.mantelzorgthuis.identity.audit.AuditEntry;
+import nl.mantelzorgthuis.identity.domain.IdentityRules;
+import nl.mantelzorgthuis.identity.domain.RandomTokens;
+import nl.mantelzorgthuis.identity.domain.Role;
+import nl.mantelzorgthuis.identity.settings.IdentityProperties;
+import nl.mantelzorgthuis.starter.problem.Problem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** The staff account use cases: invite, list, deactivate, read the audit trail, activate with the link. */
+@Service
+public class Accounts {
+
+    private final AccountStore store;
+    private final PasswordEncoder passwords;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    Accounts(AccountStore store, PasswordEncoder passwords, IdentityProperties properties, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** An invited account and the one-time link that activates it. */
+    public record Invited(Account account, String activationUrl) {
+    }
+
+    public Invited invite(String by, String email, String name, String organisation, Set<Role> roles) {
+        IdentityRules.requireInvitable(roles, organisation);
+        String token = RandomTokens.next();
+        Account account = new Account(UUID.randomUUID().toString(), AccountStore.normalise(email), name, organisation, roles,
+                null, true, token, clock.instant());
+        if (!store.insert(account, audit(by, "INVITED", "roles " + account.roles()))) {
+            throw new Problem.Conflict("Account exists", "There already is an account for " + account.email());
+        }
+        return new Invited(account, properties.issuer() + "/api/v1/activations/" + token);
+    }
+
+    public List<Account> all() {
+        return store.all();
+    }
+
+    public Account deactivate(String by, String id) {
+        if (!store.deactivate(id, audit(by, "DEACTIVATED", null))) {
+            throw notFound(id);
+        }
+        return store.byId(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<AuditEntry> audit(String id) {
+        return store.audit(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The one-time token is the credential; the password must fit what bcrypt hashes. */
+    public void activate(String token, String password) {
+        IdentityRules.requireUsablePassword(password);
+        if (!store.activate(token, passwords.encode(password), audit("activation link", "ACTIVATED", null))) {
+            throw new Problem.NotFound("Unknown activation", "This activation link is unknown or already used");
+        }
+    }
+
+    private AuditEntry audit(String actor, String action, String detail) {
+        return new AuditEntry(clock.instant(), action, actor, detail);
+    }
+
+    private static Problem.NotFound notFound(String id) {
+        return new Problem.NotFound("Account not found", "No account with id " + id);
+    }
+}
