@@ -23,7 +23,8 @@ public final class ETags {
             throw new Problem.PreconditionRequired("If-Match required",
                     "This change needs an If-Match header with the ETag of the version you read (or *)");
         }
-        List<ETag> tags = ETag.parse(ifMatch);
+        // One version only: a list (comma) is refused rather than read leniently.
+        List<ETag> tags = ifMatch.contains(",") ? List.of() : ETag.parse(ifMatch.trim());
         if (tags.size() == 1 && tags.getFirst().isWildcard()) {
             return null;
         }

@@ -61,6 +61,11 @@ public final class AnsweredStatuses {
                 .importPackages(servicePackage, "nl.mantelzorgthuis.starter"));
     }
 
+    /** The given classes (e.g. test classes of a sample service, with the starter's). */
+    public static AnsweredStatuses of(JavaClasses classes) {
+        return new AnsweredStatuses(classes);
+    }
+
     /** Problems found, one line each: empty when the document and the code agree. */
     public List<String> mismatches(JsonNode document, String prefix) {
         List<String> problems = new ArrayList<>();
