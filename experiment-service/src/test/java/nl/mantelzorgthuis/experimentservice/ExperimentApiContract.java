@@ -362,6 +362,23 @@ abstract class ExperimentApiContract {
         assertThat(audit.json().get(1).get("tenant").asString()).isEqualTo("GM0171");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
+    void a_redelivered_archive_event_stops_the_experiments_a_failed_first_delivery_left_running() {
+        Practice practice = knownPractice("Stein", List.of("Partners in Welzijn"), "GM0971");
+        String running = create(coordinator, body(practice.id(), "Loopt nog", List.of("Partners in Welzijn"))).json().get("id").asString();
+        // As after a crash between the two steps of the first delivery: the directory already knows
+        // version 2 (archived), the experiments were not stopped yet.
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(practice.id())),
+                new org.springframework.data.mongodb.core.query.Update().set("version", 2L).set("archived", true), "practices");
+        feed.publish(practice, "archived", 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(anonymous.get("/api/v1/experiments/" + running).json().get("status").asString()).isEqualTo("STOPPED"));
+    }
+
     @Test
     void archiving_the_practice_stops_its_unfinished_experiments_and_freezes_them() {
         Practice practice = knownPractice("Leusden", List.of("Welzijn Leusden", "Gemeente Leusden"), "GM0327");

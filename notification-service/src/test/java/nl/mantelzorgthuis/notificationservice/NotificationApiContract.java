@@ -476,6 +476,14 @@ abstract class NotificationApiContract {
         Response notFound = coordinator.post("/api/v1/notifications/inbox/nope/read", null);
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(coordinator.post("/api/v1/notifications/webhooks", "{not json").status()).isEqualTo(400);
+        Response nullItems = municipality.post("/api/v1/notifications/webhooks", "{\"url\":\"https://example.org/h\","
+                + "\"eventTypes\":[null],\"municipalities\":[null],\"practices\":[null],\"organisations\":[null]}");
+        assertThat(nullItems.status()).as(nullItems.body()).isEqualTo(400);
+        assertThat(nullItems.json().get("invalidParams").findValuesAsString("name"))
+                .contains("eventTypes[0]", "municipalities[0]", "practices[0]", "organisations[0]");
+        Response nullType = coordinator.put("/api/v1/notifications/preferences",
+                "{\"inboxEventTypes\":[null],\"email\":{\"frequency\":\"DAILY\",\"time\":\"08:00\"}}", null);
+        assertThat(nullType.status()).as(nullType.body()).isEqualTo(400);
     }
 
     @Test

@@ -80,10 +80,12 @@ class AutoConfigurationSwitchesTest {
         var withBoth = plain.withConfiguration(AutoConfigurations.of(HealthAutoConfiguration.class))
                 .withBean(MongoTemplate.class, () -> new MongoTemplate(MongoClients.create("mongodb://localhost:1"), "x"))
                 .withBean(KafkaProperties.class, KafkaProperties::new)
-                .withPropertyValues("spring.kafka.bootstrap-servers=localhost:1");
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("spring.kafka.bootstrap-servers=localhost:1", "platform.health.kafka-timeout=200ms");
         withBoth.run(context -> {
             assertThat(context).hasBean("mongoHealthIndicator").hasSingleBean(MongoPingHealthIndicator.class);
             assertThat(context).hasBean("kafkaHealthIndicator").hasSingleBean(KafkaHealthIndicator.class);
+            assertThat(context.getBean(MeterRegistry.class).find("kafka.reachable").gauge().value()).isZero();
         });
         withBoth.withPropertyValues("platform.health.mongo=false", "platform.health.kafka=false").run(context -> {
             assertThat(context).doesNotHaveBean(MongoPingHealthIndicator.class);

@@ -260,6 +260,10 @@ abstract class PracticeApiContract {
             assertThat(api.get("/api/v1/practices/" + id).status()).isEqualTo(200);
             // The relay really tried and failed while the broker was away.
             await().atMost(Duration.ofSeconds(60)).until(this::publishFailures, failures -> failures > failuresBefore);
+            // Still ready: it serves reads and keeps writes for later; only the broker's own indicator is down.
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/actuator/prometheus").body())
+                    .contains("kafka_reachable{application=\"practice-service\"} 0.0"));
         } finally {
             infra.startKafka();
         }
@@ -366,11 +370,13 @@ abstract class PracticeApiContract {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Response readiness = api.get("/actuator/health/readiness");
             assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
-            assertThat(readiness.json().get("components").propertyNames()).contains("mongo", "kafka");
+            assertThat(readiness.json().get("components").propertyNames()).contains("mongo").doesNotContain("kafka");
+            assertThat(api.get("/actuator/health").json().get("components").propertyNames()).contains("mongo", "kafka");
         });
         assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
         create(accelerator(unique("Ede"), "Ede", 3));
         String metrics = api.get("/actuator/prometheus").body();
-        assertThat(metrics).contains("http_server_requests_seconds", "outbox_events_published_total", "kafka_producer");
+        assertThat(metrics).contains("http_server_requests_seconds", "outbox_events_published_total", "kafka_producer",
+                "kafka_reachable", "outbox_parked");
     }
 }

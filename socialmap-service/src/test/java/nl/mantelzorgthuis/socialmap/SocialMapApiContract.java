@@ -571,6 +571,26 @@ abstract class SocialMapApiContract {
         assertThat(anonymous.get("/api/v1/socialmap/search?q=" + "a".repeat(300)).status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/socialmap/taxonomy-terms").json().findValuesAsString("code"))
                 .contains("respijtzorg-logeeropvang", "mantelzorgsteunpunt", "lotgenotencontact");
+        Response nullItems = coordinator.post("/api/v1/socialmap/services", entry("A", "B", "c", area, ZWOLLE,
+                "\"languages\":[null]").replace("\"serviceAreas\":[\"" + area + "\"]", "\"serviceAreas\":[null]"));
+        assertThat(nullItems.status()).as(nullItems.body()).isEqualTo(400);
+        assertThat(nullItems.json().get("invalidParams").findValuesAsString("name")).contains("serviceAreas[0]", "languages[0]");
+    }
+
+    @Test
+    void an_organisation_keeps_several_entries_without_external_id_and_an_external_id_once() {
+        String area = area();
+        Api staff = anonymous.as(issuer.staff("Zonder Kenmerk"));
+        assertThat(staff.post("/api/v1/socialmap/services", entry("Zonder Kenmerk", "Eerste", "d", area, ZWOLLE, null)).status())
+                .isEqualTo(201);
+        Response second = staff.post("/api/v1/socialmap/services", entry("Zonder Kenmerk", "Tweede", "d", area, ZWOLLE, null));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(coordinator.post("/api/v1/socialmap/services", entry("Met Kenmerk", "Een", "d", area, ZWOLLE,
+                "\"externalId\":\"k-1\"")).status()).isEqualTo(201);
+        Response twin = coordinator.post("/api/v1/socialmap/services", entry("Met Kenmerk", "Twee", "d", area, ZWOLLE,
+                "\"externalId\":\"k-1\""));
+        assertThat(twin.status()).as(twin.body()).isEqualTo(422);
+        assertThat(twin.json().get("invalidParams").findValuesAsString("name")).contains("externalId");
     }
 
     @Test

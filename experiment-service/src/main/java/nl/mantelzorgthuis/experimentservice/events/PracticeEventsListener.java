@@ -65,11 +65,12 @@ class PracticeEventsListener {
             log.debug("Skipping practice event {} seen before", event.getId());
             return;
         }
-        boolean newer = directory.apply(state.practice(), state.version());
-        if (newer) {
-            experiments.practiceChanged(state.practice());
+        if (directory.apply(state.practice(), state.version())) {
             applied.increment();
         }
+        // From the directory's state, not only when this event was news: a redelivery after a failure
+        // between the two steps completes what the first delivery left undone (it is idempotent).
+        directory.find(state.practice().id()).ifPresent(experiments::practiceChanged);
         processed.done(CONSUMER, event.getId());
     }
 

@@ -196,6 +196,11 @@ public class Experiments {
                     stopped.add(id);
                     break;
                 }
+                if (attempt == ATTEMPTS) {
+                    // Not silently: the event fails, is retried with backoff and dead-lettered with this reason at last.
+                    throw new IllegalStateException("Could not stop experiment " + id + " of archived practice " + practice.id()
+                            + ": it changed under " + ATTEMPTS + " attempts in a row");
+                }
             }
         }
         if (!stopped.isEmpty()) {

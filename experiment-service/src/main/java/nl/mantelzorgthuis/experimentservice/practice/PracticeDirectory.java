@@ -54,8 +54,13 @@ public class PracticeDirectory {
                     .append("name", practice.name()).append("archived", practice.archived())
                     .append("organisations", practice.organisations()).append("municipalities", practice.municipalities()));
             return true;
-        } catch (DuplicateKeyException | com.mongodb.MongoWriteException e) {
+        } catch (DuplicateKeyException e) {
             // The practice is known at this version or a newer one: the event is old news.
+            return false;
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e; // the store refused the write: the event is retried
+            }
             return false;
         }
     }

@@ -62,7 +62,7 @@ class InboxController {
 
     record PreferencesRequest(@Pattern(regexp = "nl|en", message = "must be nl or en") String locale,
             @Size(max = 64) String timeZone,
-            @Size(max = 50) List<@Pattern(regexp = TYPE, message = "must be an event type") String> inboxEventTypes,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = TYPE, message = "must be an event type") String> inboxEventTypes,
             @Valid @NotNull EmailPreference email) {
     }
 

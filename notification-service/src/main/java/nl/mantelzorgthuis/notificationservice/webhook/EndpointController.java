@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,11 +45,12 @@ class EndpointController {
     private static final String TYPE = "[a-z0-9.-]{1,200}\\*?";
 
     record WebhookRequest(@Size(max = 200) String name,
+            // No url: a pull-feed subscription (GET .../feed) for a system that cannot receive calls.
             @Size(max = 2000) String url,
-            @Size(max = 50) List<@Pattern(regexp = TYPE, message = "must be an event type, or a prefix ending in *") String> eventTypes,
-            @Size(max = 400) List<@Pattern(regexp = "GM[0-9]{4}", message = "must be a CBS municipality code like GM0193") String> municipalities,
-            @Size(max = 200) List<@Size(min = 1, max = 64) String> practices,
-            @Size(max = 200) List<@Size(min = 1, max = 200) String> organisations) {
+            @Size(max = 50) List<@NotNull @Pattern(regexp = TYPE, message = "must be an event type, or a prefix ending in *") String> eventTypes,
+            @Size(max = 400) List<@NotNull @Pattern(regexp = "GM[0-9]{4}", message = "must be a CBS municipality code like GM0193") String> municipalities,
+            @Size(max = 200) List<@NotNull @Size(min = 1, max = 64) String> practices,
+            @Size(max = 200) List<@NotNull @Size(min = 1, max = 200) String> organisations) {
 
         Subscription subscription() {
             return new Subscription(set(eventTypes), set(municipalities), set(practices), set(organisations), List.of());

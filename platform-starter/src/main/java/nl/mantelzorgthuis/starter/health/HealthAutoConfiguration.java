@@ -39,5 +39,17 @@ public class HealthAutoConfiguration {
         KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, HealthProperties properties) {
             return new KafkaHealthIndicator(kafka, properties.kafkaTimeout());
         }
+
+        /**
+         * Checks the broker on a schedule of its own, so the gauge is current although readiness no
+         * longer asks; the check is bounded by {@code platform.health.kafka-timeout}.
+         */
+        @Bean
+        @ConditionalOnBean(KafkaHealthIndicator.class)
+        KafkaReachability kafkaReachability(KafkaHealthIndicator indicator,
+                org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+                HealthProperties properties) {
+            return new KafkaReachability(indicator, meters.getIfAvailable(), properties.kafkaCheckInterval());
+        }
     }
 }

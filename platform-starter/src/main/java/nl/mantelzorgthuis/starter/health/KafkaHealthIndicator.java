@@ -18,6 +18,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     private final AdminClient admin;
     private final Duration timeout;
+    private final java.util.concurrent.atomic.AtomicInteger reachable = new java.util.concurrent.atomic.AtomicInteger();
 
     public KafkaHealthIndicator(KafkaProperties properties, Duration timeout) {
         this.timeout = timeout;
@@ -27,12 +28,19 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
         this.admin = AdminClient.create(config);
     }
 
+    /** 1 while the last check reached the broker: for the {@code kafka_reachable} gauge and its alert. */
+    public int reachable() {
+        return reachable.get();
+    }
+
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
+        reachable.set(0);
         var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
         int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
         builder.up().withDetail("clusterId", cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .withDetail("nodes", nodes);
+        reachable.set(1);
     }
 
     @Override

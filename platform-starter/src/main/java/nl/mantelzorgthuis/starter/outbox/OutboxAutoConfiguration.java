@@ -26,4 +26,11 @@ public class OutboxAutoConfiguration {
             MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, properties, meters);
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
+    }
 }

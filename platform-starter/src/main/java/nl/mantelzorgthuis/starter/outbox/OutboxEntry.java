@@ -17,6 +17,8 @@ public record OutboxEntry(String eventId, String type, Instant time, String clou
     public static final String PENDING_FIELD = "pendingEvents";
     /** True while the document has waiting events: the relay's only query. */
     public static final String FLAG_FIELD = "outboxPending";
+    /** Set when the first waiting event could never be published (its reason); the document waits for an operator. */
+    public static final String PARKED_FIELD = "outboxParked";
 
     public Document toDocument() {
         return new Document("eventId", eventId).append("type", type).append("time", Date.from(time))

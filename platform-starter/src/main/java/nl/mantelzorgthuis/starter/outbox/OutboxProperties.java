@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the relay looks for waiting events when no write woke it
  * @param sendTimeout  how long one publish may take before the relay gives up and retries later
  * @param batchSize    documents handled per collection and pass
+ * @param maxEventBytes a larger event is parked, not sent (below Kafka's default 1 MB message limit)
  */
 @ConfigurationProperties("platform.outbox")
 public record OutboxProperties(
@@ -23,5 +24,6 @@ public record OutboxProperties(
         @DefaultValue List<String> collections,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("100") int batchSize) {
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("900000") int maxEventBytes) {
 }

@@ -47,6 +47,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, AtomicLong> pending = new LinkedHashMap<>();
     private final Counter published;
     private final Counter failures;
+    private final Counter parkedTotal;
+    private final Map<String, AtomicLong> parkedGauges = new LinkedHashMap<>();
     private volatile boolean kafkaDown;
     private volatile boolean running;
 
@@ -65,7 +67,13 @@ public class OutboxRelay implements SmartLifecycle {
         });
         this.published = Counter.builder("outbox.events.published").description("Events handed to Kafka").register(meters);
         this.failures = Counter.builder("outbox.publish.failures").description("Failed publish attempts").register(meters);
+        this.parkedTotal = Counter.builder("outbox.events.parked").description("Events parked after a permanent publish failure")
+                .register(meters);
         for (String collection : properties.collections()) {
+            AtomicLong parked = new AtomicLong();
+            parkedGauges.put(collection, parked);
+            Gauge.builder("outbox.parked", parked, AtomicLong::get).tag("collection", collection)
+                    .description("Documents whose events wait behind a parked event").register(meters);
             AtomicLong waiting = new AtomicLong();
             pending.put(collection, waiting);
             Gauge.builder("outbox.pending", waiting, AtomicLong::get).tag("collection", collection)
@@ -88,6 +96,7 @@ public class OutboxRelay implements SmartLifecycle {
         running = true;
         long millis = properties.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::safeRelay, 0, millis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::countParked, 0, 1, TimeUnit.MINUTES);
     }
 
     @Override
@@ -137,21 +146,33 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Pass relayOnce(String collection) {
-        Query waiting = Query.query(where(OutboxEntry.FLAG_FIELD).is(true)).limit(properties.batchSize());
+        // A document whose first event was parked waits for an operator; every other one flows on.
+        Query waiting = Query.query(where(OutboxEntry.FLAG_FIELD).is(true).and(OutboxEntry.PARKED_FIELD).exists(false))
+                .limit(properties.batchSize());
         waiting.fields().include("_id").include(OutboxEntry.PENDING_FIELD);
         List<Document> docs = mongo.find(waiting, Document.class, collection);
         int sent = 0;
         for (Document doc : docs) {
             Object key = doc.get("_id");
             List<Document> events = doc.getList(OutboxEntry.PENDING_FIELD, Document.class, List.of());
+            boolean parked = false;
             for (Document raw : events) {
                 OutboxEntry entry = OutboxEntry.from(raw);
-                if (!publish(String.valueOf(key), entry)) {
+                Outcome outcome = publish(String.valueOf(key), entry);
+                if (outcome instanceof Outcome.Retry) {
                     return new Pass(sent, docs.size(), true);
+                }
+                if (outcome instanceof Outcome.Park park) {
+                    park(collection, key, entry, park.reason());
+                    parked = true;
+                    break;
                 }
                 mongo.updateFirst(Query.query(where("_id").is(key)),
                         new Update().pull(OutboxEntry.PENDING_FIELD, new Document("eventId", entry.eventId())), collection);
                 sent++;
+            }
+            if (parked) {
+                continue;
             }
             // Clear the flag only if no new event arrived meanwhile.
             mongo.updateFirst(Query.query(where("_id").is(key).and(OutboxEntry.PENDING_FIELD).size(0)),
@@ -160,27 +181,128 @@ public class OutboxRelay implements SmartLifecycle {
         return new Pass(sent, docs.size(), false);
     }
 
-    private boolean publish(String key, OutboxEntry entry) {
+    /** What became of one publish: sent, try again later (broker away), or park (it can never be sent as it is). */
+    sealed interface Outcome {
+        record Sent() implements Outcome {
+        }
+
+        record Retry() implements Outcome {
+        }
+
+        record Park(String reason) implements Outcome {
+        }
+    }
+
+    private Outcome publish(String key, OutboxEntry entry) {
+        int size = entry.cloudEvent().getBytes(StandardCharsets.UTF_8).length;
+        if (size > properties.maxEventBytes()) {
+            return new Outcome.Park("the event is " + size + " bytes, more than platform.outbox.max-event-bytes ("
+                    + properties.maxEventBytes() + ")");
+        }
+        CloudEvent event;
         try {
-            kafka.send(properties.topic(), key, parse(entry.cloudEvent()))
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            event = parse(entry.cloudEvent());
+        } catch (RuntimeException e) {
+            return new Outcome.Park("the stored event is not a structured CloudEvent: " + e.getMessage());
+        }
+        try {
+            kafka.send(properties.topic(), key, event).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             published.increment();
             if (kafkaDown) {
                 kafkaDown = false;
                 log.info("Kafka reachable again; publishing waiting events");
             }
-            return true;
+            return new Outcome.Sent();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return new Outcome.Retry();
         } catch (Exception e) {
             failures.increment();
+            String permanent = permanentFailure(e);
+            if (permanent != null) {
+                return new Outcome.Park(permanent);
+            }
             if (!kafkaDown) {
                 kafkaDown = true;
                 log.warn("Could not publish event {} ({}); it stays in the outbox and is retried: {}",
                         entry.eventId(), entry.type(), e.toString());
             }
-            return false;
+            return new Outcome.Retry();
+        }
+    }
+
+    /**
+     * The reason when the broker refused this event for good (too large, not serialisable, topic or
+     * authorisation refused: a non-retriable Kafka error), null when trying again later may work.
+     */
+    static String permanentFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.SerializationException
+                    || (cause instanceof org.apache.kafka.common.errors.ApiException
+                            && !(cause instanceof org.apache.kafka.common.errors.RetriableException))) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private void park(String collection, Object key, OutboxEntry entry, String reason) {
+        parkedTotal.increment();
+        log.error("Parked event {} ({}) of {} {}: {}. Later events of this {} wait behind it; the others go on. "
+                + "Fix the cause, then retry it: POST /actuator/outbox", entry.eventId(), entry.type(), collection, key, reason,
+                collection);
+        mongo.updateFirst(Query.query(where("_id").is(key)), new Update().set(OutboxEntry.PARKED_FIELD,
+                new Document("eventId", entry.eventId()).append("type", entry.type()).append("reason", reason)
+                        .append("parkedAt", new java.util.Date())), collection);
+        countParked();
+    }
+
+    /** A parked event and the document it waits in. */
+    public record ParkedEvent(String collection, String id, String eventId, String type, String reason, java.time.Instant parkedAt) {
+    }
+
+    /** Every parked event, for operators. */
+    public List<ParkedEvent> parked() {
+        List<ParkedEvent> all = new java.util.ArrayList<>();
+        for (String collection : properties.collections()) {
+            Query query = Query.query(where(OutboxEntry.PARKED_FIELD).exists(true));
+            query.fields().include("_id").include(OutboxEntry.PARKED_FIELD);
+            query.cursorBatchSize(500);
+            for (Document doc : mongo.find(query, Document.class, collection)) {
+                Document p = doc.get(OutboxEntry.PARKED_FIELD, Document.class);
+                all.add(new ParkedEvent(collection, String.valueOf(doc.get("_id")), p.getString("eventId"), p.getString("type"),
+                        p.getString("reason"), p.getDate("parkedAt").toInstant()));
+            }
+            parkedGauges.get(collection).set(all.stream().filter(e -> e.collection().equals(collection)).count());
+        }
+        return all;
+    }
+
+    /** Sends parked events again (all, or one document's), in order with what waited behind them. */
+    public int retryParked(String collection, String id) {
+        int retried = 0;
+        for (String c : properties.collections()) {
+            if (collection != null && !collection.equals(c)) {
+                continue;
+            }
+            var criteria = where(OutboxEntry.PARKED_FIELD).exists(true);
+            if (id != null) {
+                criteria = criteria.and("_id").is(id);
+            }
+            retried += (int) mongo.updateMulti(Query.query(criteria),
+                    new Update().unset(OutboxEntry.PARKED_FIELD).set(OutboxEntry.FLAG_FIELD, true), c).getModifiedCount();
+        }
+        log.info("Retrying {} parked event(s)", retried);
+        countParked();
+        wakeUp();
+        return retried;
+    }
+
+    private void countParked() {
+        try {
+            parked();
+        } catch (RuntimeException e) {
+            log.debug("Could not count parked events: {}", e.toString());
         }
     }
 }

@@ -25,6 +25,9 @@ public final class ResourceServerSecurity {
     public static final String[] OPERATIONAL_PATHS = {"/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs/**", "/error"};
 
+    /** Operator actions on the service itself (parked outbox events). */
+    public static final String[] OPERATOR_PATHS = {"/actuator/outbox", "/actuator/outbox/**"};
+
     private ResourceServerSecurity() {
     }
 
@@ -41,6 +44,7 @@ public final class ResourceServerSecurity {
                         }
                     }
                     a.requestMatchers(OPERATIONAL_PATHS).permitAll();
+                    a.requestMatchers(OPERATOR_PATHS).hasAnyRole("OPERATOR", "COORDINATOR");
                     if (access.otherwise().isEmpty()) {
                         a.anyRequest().authenticated();
                     } else {

@@ -88,6 +88,46 @@ class StarterInAServiceTest {
                 .contains("outbox_pending{application=\"sample-service\",collection=\"samples\"} 0.0"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
+    void an_event_that_can_never_be_sent_is_parked_with_its_reason_while_others_flow_and_an_operator_retries_it() {
+        String bootstrap = Infrastructure.embedded().kafkaBootstrapServers();
+        String broken = java.util.UUID.randomUUID().toString();
+        mongo.getCollection("samples").insertOne(new org.bson.Document("_id", broken).append("version", 1L)
+                .append("pendingEvents", java.util.List.of(new nl.mantelzorgthuis.starter.outbox.OutboxEntry("e-" + broken,
+                        "nl.mantelzorgthuis.sample.created.v1", java.time.Instant.now(), "not a cloud event").toDocument()))
+                .append("outboxPending", true));
+        try (EventProbe probe = new EventProbe(bootstrap, "sample-events")) {
+            String fine = caller.post("/api/v1/samples", "{\"name\":\"Dagbesteding\"}").json().get("id").asString();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.withKey(fine)).hasSize(1));
+            Api operator = anonymous.as(issuer.operator());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(operator.get("/actuator/outbox").json()
+                    .get("parked").toString()).contains(broken, "not a structured CloudEvent"));
+            assertThat(caller.get("/actuator/outbox").status()).isEqualTo(403);
+            assertThat(anonymous.get("/actuator/prometheus").body())
+                    .contains("outbox_parked{application=\"sample-service\",collection=\"samples\"} 1.0");
+
+            // The operator mends the cause (here: the stored event), then retries: it goes out.
+            String event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId("e-" + broken)
+                    .withSource(java.net.URI.create("urn:sample")).withType("nl.mantelzorgthuis.sample.created.v1")
+                    .withSubject(broken).build().toString();
+            mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(broken)),
+                    new org.springframework.data.mongodb.core.query.Update().set("pendingEvents.0.cloudEvent",
+                            nl.mantelzorgthuis.starter.outbox.OutboxRelay.serialise(io.cloudevents.core.builder.CloudEventBuilder.v1()
+                                    .withId("e-" + broken).withSource(java.net.URI.create("urn:sample"))
+                                    .withType("nl.mantelzorgthuis.sample.created.v1").withSubject(broken).build())),
+                    "samples");
+            assertThat(event).isNotBlank();
+            Api.Response retried = operator.post("/actuator/outbox", "{}");
+            assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.withKey(broken)).hasSize(1));
+            assertThat(operator.get("/actuator/outbox").json().get("parked")).isEmpty();
+        }
+    }
+
     @Test
     void if_match_is_required_and_a_stale_one_is_refused() {
         String id = caller.post("/api/v1/samples", "{\"name\":\"a\"}").json().get("id").asString();
@@ -120,7 +160,8 @@ class StarterInAServiceTest {
     void reports_store_and_broker_health_and_shared_defaults_apply() {
         JsonNode readiness = anonymous.get("/actuator/health/readiness").json();
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
-        assertThat(readiness.get("components").propertyNames()).contains("mongo", "kafka");
+        assertThat(readiness.get("components").propertyNames()).contains("mongo").doesNotContain("kafka");
+        assertThat(anonymous.get("/actuator/health").json().get("components").propertyNames()).contains("kafka");
         assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxWrites;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,28 +45,15 @@ public class PracticeStore {
     void insert(Practice practice, OutboxEntry event, AuditEntry audit) {
         Document doc = toDocument(practice);
         doc.put(AUDIT_FIELD, List.of(auditDocument(audit)));
-        doc.put(OutboxEntry.PENDING_FIELD, List.of(event.toDocument()));
-        doc.put(OutboxEntry.FLAG_FIELD, true);
-        mongo.getCollection(COLLECTION).insertOne(doc);
+        mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(doc, event));
     }
 
     /** Stores {@code next} only if the stored practice is still at {@code expectedVersion}. */
     boolean replace(Practice next, long expectedVersion, OutboxEntry event, AuditEntry audit) {
-        Document doc = toDocument(next);
-        doc.remove("_id");
-        Update update = new Update();
-        doc.forEach(update::set);
-        // A component that is null now is absent from the document: unset it, or the old value would survive.
-        for (java.lang.reflect.RecordComponent component : Practice.class.getRecordComponents()) {
-            if (!component.getName().equals("id") && !doc.containsKey(component.getName())) {
-                update.unset(component.getName());
-            }
-        }
-        update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
+        Update update = OutboxWrites.replacing(toDocument(next), Practice.class, event);
         update.push(AUDIT_FIELD, auditDocument(audit));
-        update.set(OutboxEntry.FLAG_FIELD, true);
         var result = mongo.updateFirst(
-                Query.query(where("_id").is(next.id()).and("version").is(expectedVersion)), update, COLLECTION);
+                OutboxWrites.atVersion(next.id(), expectedVersion), update, COLLECTION);
         return result.getMatchedCount() == 1;
     }
 

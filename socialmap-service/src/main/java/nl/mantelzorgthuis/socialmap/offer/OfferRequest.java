@@ -37,10 +37,10 @@ record OfferRequest(
         Set<@NotNull FundingRoute> fundingRoutes,
         Cost cost,
         @Size(max = 500) String costDescription,
-        @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as nl") String> languages,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as nl") String> languages,
         @Min(0) @Max(150) Integer minimumAge,
         @Min(0) @Max(150) Integer maximumAge,
-        @Size(max = 400) List<@Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String> serviceAreas,
+        @Size(max = 400) List<@NotNull @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0193") String> serviceAreas,
         @Size(max = 50) List<@Valid @NotNull LocationRequest> locations,
         @Size(max = 50) List<@Valid @NotNull HoursRequest> schedules,
         Boolean demo) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation;
+import nl.mantelzorgthuis.socialmap.offer.domain.Violation;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxWrites;
 import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -27,6 +30,13 @@ public class OfferStore {
 
     public static final String COLLECTION = "services";
     static final String AUDIT_FIELD = "audit";
+    /**
+     * maintainer + external id, only on entries that have an external id: one sparse single-field
+     * unique index then skips the others on real MongoDB and on the embedded store alike (a compound
+     * sparse index still indexes a missing externalId as null, so a second entry without one clashed).
+     */
+    static final String EXTERNAL_KEY = "externalKey";
+    private static final String OLD_EXTERNAL_INDEX = "maintainedBy_1_externalId_1";
 
     private final MongoTemplate mongo;
 
@@ -34,44 +44,72 @@ public class OfferStore {
         this.mongo = mongo;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on(OutboxEntry.FLAG_FIELD, Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("maintainedBy", Sort.Direction.ASC).on("externalId", Sort.Direction.ASC).unique().sparse());
+        migrateExternalKeys(indexes);
+        indexes.createIndex(new Index().on(EXTERNAL_KEY, Sort.Direction.ASC).unique().sparse());
         indexes.createIndex(new Index().on("lastVerifiedAt", Sort.Direction.ASC));
     }
 
     void insert(Offer entry, OutboxEntry event, AuditEntry audit) {
         Document doc = toDocument(entry);
         doc.put(AUDIT_FIELD, List.of(toDocument(audit)));
-        doc.put(OutboxEntry.PENDING_FIELD, List.of(event.toDocument()));
-        doc.put(OutboxEntry.FLAG_FIELD, true);
-        mongo.getCollection(COLLECTION).insertOne(doc);
+        if (externalKey(entry) != null) {
+            doc.put(EXTERNAL_KEY, externalKey(entry));
+        }
+        try {
+            mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(doc, event));
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw externalIdTaken(entry);
+            }
+            throw e;
+        }
     }
 
     /** Stores {@code next} only if the stored entry is still at {@code expectedVersion}. */
     boolean replace(Offer next, long expectedVersion, OutboxEntry event, AuditEntry audit) {
-        Document doc = toDocument(next);
-        doc.remove("_id");
-        Update update = new Update();
-        doc.forEach(update::set);
-        // A component that is null now is absent from the document: unset it, or the old value would survive.
-        for (java.lang.reflect.RecordComponent component : Offer.class.getRecordComponents()) {
-            if (!component.getName().equals("id") && !doc.containsKey(component.getName())) {
-                update.unset(component.getName());
-            }
-        }
-        update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
+        Update update = OutboxWrites.replacing(toDocument(next), Offer.class, event);
         update.push(AUDIT_FIELD, toDocument(audit));
-        update.set(OutboxEntry.FLAG_FIELD, true);
+        if (externalKey(next) != null) {
+            update.set(EXTERNAL_KEY, externalKey(next));
+        } else {
+            update.unset(EXTERNAL_KEY);
+        }
         try {
-            return mongo.updateFirst(Query.query(where("_id").is(next.id()).and("version").is(expectedVersion)), update, COLLECTION)
+            return mongo.updateFirst(OutboxWrites.atVersion(next.id(), expectedVersion), update, COLLECTION)
                     .getMatchedCount() == 1;
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation(List.of(new nl.mantelzorgthuis.socialmap.offer
-                    .domain.Violation("externalId", "'" + next.externalId() + "' is already used by another entry of " + next.maintainedBy())));
+            throw externalIdTaken(next);
         }
     }
 
     Optional<Offer> find(String id) {
         return Optional.ofNullable(mongo.findOne(withoutBookkeeping(Query.query(where("_id").is(id))), Offer.class, COLLECTION));
+    }
+
+    private static String externalKey(Offer entry) {
+        return entry.externalId() == null ? null : entry.maintainedBy() + "|" + entry.externalId();
+    }
+
+    private static OfferRuleViolation externalIdTaken(Offer entry) {
+        return new OfferRuleViolation(List.of(new Violation("externalId",
+                "'" + entry.externalId() + "' is already used by another entry of " + entry.maintainedBy())));
+    }
+
+    /**
+     * Idempotent, at start: entries written before the external key existed get it, and the old
+     * compound index goes (docs/operations.md).
+     */
+    private void migrateExternalKeys(org.springframework.data.mongodb.core.index.IndexOperations indexes) {
+        if (indexes.getIndexInfo().stream().anyMatch(i -> i.getName().equals(OLD_EXTERNAL_INDEX))) {
+            indexes.dropIndex(OLD_EXTERNAL_INDEX);
+        }
+        Query missing = Query.query(where("externalId").exists(true).ne(null).and(EXTERNAL_KEY).exists(false));
+        missing.fields().include("externalId").include("maintainedBy");
+        missing.cursorBatchSize(500);
+        for (Document doc : mongo.find(missing, Document.class, COLLECTION)) {
+            mongo.updateFirst(Query.query(where("_id").is(doc.get("_id"))),
+                    new Update().set(EXTERNAL_KEY, doc.getString("maintainedBy") + "|" + doc.getString("externalId")), COLLECTION);
+        }
     }
 
     Optional<Offer> findMaintained(String municipality, String externalId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
+import nl.mantelzorgthuis.starter.outbox.OutboxWrites;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,21 +35,12 @@ public class RouteStore {
     }
 
     void insert(RespiteRoute route, OutboxEntry event) {
-        Document doc = toDocument(route);
-        doc.put(OutboxEntry.PENDING_FIELD, List.of(event.toDocument()));
-        doc.put(OutboxEntry.FLAG_FIELD, true);
-        mongo.getCollection(COLLECTION).insertOne(doc);
+        mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(toDocument(route), event));
     }
 
     boolean replace(RespiteRoute next, long expectedVersion, OutboxEntry event) {
-        Document doc = toDocument(next);
-        doc.remove("_id");
-        Update update = new Update();
-        doc.forEach(update::set);
-        update.push(OutboxEntry.PENDING_FIELD, event.toDocument());
-        update.set(OutboxEntry.FLAG_FIELD, true);
-        return mongo.updateFirst(Query.query(where("_id").is(next.municipality()).and("version").is(expectedVersion)), update,
-                COLLECTION).getMatchedCount() == 1;
+        return mongo.updateFirst(OutboxWrites.atVersion(next.municipality(), expectedVersion),
+                OutboxWrites.replacing(toDocument(next), RespiteRoute.class, event), COLLECTION).getMatchedCount() == 1;
     }
 
     private Document toDocument(RespiteRoute route) {
