@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -34,7 +33,7 @@ public final class MongoStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new MongoStore(new MongoServer(new H2Backend(file.toAbsolutePath().toString())), port);
+        return new MongoStore(new MongoServer(DurableH2Backend.open(file.toAbsolutePath().toString())), port);
     }
 
     public synchronized MongoStore start() {
