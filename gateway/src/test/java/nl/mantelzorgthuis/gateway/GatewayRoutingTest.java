@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -162,6 +163,54 @@ class GatewayRoutingTest {
             request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + status);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void refuses_hostile_urls_methods_and_oversized_bodies_with_problems_and_a_request_id() throws Exception {
+        for (String path : List.of("/api/v1/practices/a%2Fb", "/api/v1/practices/a%5Cb", "/api/v1/practices/a;b",
+                "/api/v1/practices/%00", "/api/v1/practices/a%0D%0Ab", "/api/v1/practices/%2E%2E/x")) {
+            assertProblem(get(path), 400);
+        }
+        HttpResponse<String> trace = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/practices"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(trace, 405);
+        assertProblem(get("/api/v1/practices?q=" + "a".repeat(5000)), 414);
+        assertProblem(get("/api/v1/practices?q=" + "a".repeat(100_000)), 414);
+
+        String token = TestIssuer.shared().coordinator();
+        byte[] large = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) 'a');
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/practices"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(declared, 413);
+        // Without a Content-Length (chunked), counted as it streams.
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/practices"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(chunked, 413);
+        assertThat(get("/api/v1/practices?region=Zwolle").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void choosing_a_password_with_an_activation_link_needs_no_token() throws Exception {
+        HttpResponse<String> activation = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/activations/some-token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"a-long-enough-password\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(activation.statusCode()).as(activation.body()).isNotEqualTo(401).isNotEqualTo(403);
+        HttpResponse<String> invite = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(invite, 401);
     }
 
     @Test

@@ -92,8 +92,22 @@ class SecurityConfig {
         return Firewall.strict();
     }
 
+    /** What the firewall refuses (encoded separators, NUL, CR/LF, "..", unknown methods) as a problem, not an empty 400. */
+    @Bean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejected(ProblemWriter problems) {
+        return (exchange, e) -> {
+            boolean method = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("method");
+            return problems.write(exchange.getResponse(), method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST,
+                    method ? "Method not allowed" : "Request refused",
+                    method ? "This HTTP method is not accepted here" : "The request URL or a header holds characters the platform refuses"
+                            + " (encoded slashes, backslashes, semicolons, NUL, line breaks or '..')");
+        };
+    }
+
     private static ServerHttpSecurity.AuthorizeExchangeSpec authorizeApi(ServerHttpSecurity.AuthorizeExchangeSpec a) {
         return a.pathMatchers(HttpMethod.OPTIONS).permitAll()
+                // Choosing a password with the one-time activation link: the link is the credential.
+                .pathMatchers(HttpMethod.POST, "/api/v1/activations/*").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/practices/*/audit", "/api/v1/experiments/*/audit",
                         "/api/v1/socialmap/services/*/audit").authenticated()
                 // Inboxes and subscriptions are personal; only the ZGW kanaal list is public.
