@@ -50,10 +50,12 @@ class AutoConfigurationSwitchesTest {
     void web_gives_a_utc_clock_and_the_request_id_filter_unless_switched_off_or_replaced() {
         web.withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class)).run(context -> {
             assertThat(context.getBean(Clock.class).getZone()).isEqualTo(ZoneOffset.UTC);
-            assertThat(context.getBean(FilterRegistrationBean.class).getFilter()).isInstanceOf(RequestIdFilter.class);
+            assertThat(context.getBeansOfType(FilterRegistrationBean.class).values()).extracting(FilterRegistrationBean::getFilter)
+                    .hasAtLeastOneElementOfType(RequestIdFilter.class)
+                    .hasAtLeastOneElementOfType(nl.mantelzorgthuis.starter.web.BodyLimitFilter.class);
         });
         web.withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class))
-                .withPropertyValues("platform.request-id.enabled=false")
+                .withPropertyValues("platform.request-id.enabled=false", "platform.limits.enabled=false")
                 .withBean(Clock.class, () -> Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);

@@ -129,6 +129,20 @@ class StarterInAServiceTest {
     }
 
     @Test
+    void a_body_over_the_limit_is_a_413_problem_with_or_without_a_content_length() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        byte[] large = ("{\"name\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (var body : java.util.List.of(java.net.http.HttpRequest.BodyPublishers.ofByteArray(large),
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)))) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/samples"))
+                    .header("Authorization", "Bearer " + issuer.staff("Zwolle Doet!")).header("Content-Type", "application/json")
+                    .POST(body).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
     void if_match_is_required_and_a_stale_one_is_refused() {
         String id = caller.post("/api/v1/samples", "{\"name\":\"a\"}").json().get("id").asString();
         assertThat(caller.put("/api/v1/samples/" + id, "{\"name\":\"b\"}", null).status()).isEqualTo(428);
