@@ -1,6 +1,7 @@
 package nl.mantelzorgthuis.platform;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class LocalPlatform implements AutoCloseable {
     private KafkaBroker kafka;
     private DevMailbox mailbox;
     private Duration startUp;
+    private Supervisor supervisor;
 
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
@@ -103,10 +105,12 @@ public final class LocalPlatform implements AutoCloseable {
                 "PLATFORM_SERVICES_IDENTITY", config.issuer(),
                 "PLATFORM_IDENTITY_ISSUER", config.issuer(),
                 "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), logs, config.serviceJvmOptions()));
+        Processes.stopStale(pidFile(), services.stream().map(ServiceProcess::jarName).toList());
         for (ServiceProcess service : services) {
             service.start();
             log.info("Starting {} on port {} (pid {}, log {})", service.name, service.port, service.pid(), service.log());
         }
+        Processes.record(pidFile(), services.stream().map(ServiceProcess::pid).toList());
         Instant deadline = Instant.now().plus(config.startTimeout());
         for (ServiceProcess service : services) {
             service.awaitReady(deadline);
@@ -132,7 +136,13 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         startUp = Duration.between(begin, Instant.now());
+        supervisor = new Supervisor(services, pidFile());
+        supervisor.start();
         return this;
+    }
+
+    private Path pidFile() {
+        return config.dataDir().resolve("services.pid");
     }
 
     public String gatewayUrl() {
@@ -141,6 +151,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String issuer() {
         return config.issuer();
+    }
+
+    /** The process id of a running service (for tests that kill one). */
+    long pidOf(String service) {
+        return services.stream().filter(s -> s.name.equals(service)).findFirst().orElseThrow().pid();
     }
 
     DevMailbox mailbox() {
@@ -179,6 +194,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
         // Services first, so they do not log broker errors while stopping.
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         if (kafka != null) {

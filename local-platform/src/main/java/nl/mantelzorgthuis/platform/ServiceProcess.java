@@ -36,6 +36,19 @@ final class ServiceProcess {
         this.jvmOptions = jvmOptions;
     }
 
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** The command line of a process, to tell a stale service of ours from an unrelated process. */
+    String jarName() {
+        return jar.getFileName().toString();
+    }
+
     void start() throws IOException {
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");

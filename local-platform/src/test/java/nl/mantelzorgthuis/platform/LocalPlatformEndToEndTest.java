@@ -71,6 +71,22 @@ class LocalPlatformEndToEndTest {
     }
 
     @Test
+    void a_service_killed_with_sigkill_is_restarted_by_the_launcher_and_keeps_what_it_accepted() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI practices = java.net.URI.create(platform.gatewayUrl() + "/api/v1/practices?pageSize=1");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(practices).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        long before = platform.pidOf("practice-service");
+        ProcessHandle.of(before).orElseThrow().destroyForcibly();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    assertThat(platform.pidOf("practice-service")).isNotEqualTo(before);
+                    assertThat(http.send(java.net.http.HttpRequest.newBuilder(practices).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("raktijk");
+                });
+    }
+
+    @Test
     void loads_the_seed_practices_on_first_start() throws Exception {
         JsonNode learning = JSON.readTree(send("GET", "/api/v1/practices?kind=LEARNING_PRACTICE&q=Lerende%20praktijk", null).body());
         assertThat(learning.get("page").get("totalElements").asInt()).isEqualTo(11);

@@ -57,6 +57,15 @@ public class SampleApplication {
         }
     }
 
+    /** A consumer too, as most services have: it must stop promptly when the broker is gone. */
+    @org.springframework.stereotype.Component
+    static class SampleListener {
+        @org.springframework.kafka.annotation.KafkaListener(topics = "sample-events", groupId = "${spring.application.name}")
+        void on(String event) {
+            // reading is enough for the sample
+        }
+    }
+
     @RestControllerAdvice
     static class SampleProblems extends ProblemHandling {
         @ExceptionHandler(SampleRuleViolation.class)
