@@ -1,7 +1,6 @@
 package nl.mantelzorgthuis.gateway.ratelimit;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
@@ -10,18 +9,34 @@ import reactor.core.publisher.Mono;
  * A token bucket per client key in this gateway's memory, for a single gateway (the local platform).
  * Written by hand because Spring Cloud Gateway ships only a Redis-backed limiter for WebFlux; it
  * follows RedisRateLimiter's rules (replenish rate, burst capacity) so the settings mean the same.
+ * The buckets live in a bounded Caffeine cache: a bucket idle for the time it takes to fill is
+ * forgotten (it would be full anyway), and eviction runs in Caffeine's maintenance off the request
+ * path, so callers rotating addresses cannot make every request scan the buckets.
  */
 final class InMemoryRateLimiter implements RateLimiter<Object> {
 
-    private static final int MAX_KEYS = 100_000;
+    static final int MAX_KEYS = 100_000;
 
     private final int replenishRate;
     private final int burstCapacity;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Bucket> buckets;
 
     InMemoryRateLimiter(int replenishRate, int burstCapacity) {
+        this(replenishRate, burstCapacity, MAX_KEYS);
+    }
+
+    InMemoryRateLimiter(int replenishRate, int burstCapacity, int maxKeys) {
         this.replenishRate = replenishRate;
         this.burstCapacity = burstCapacity;
+        this.buckets = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(maxKeys)
+                .expireAfterAccess(java.time.Duration.ofNanos((long) ((double) burstCapacity / replenishRate * 1e9)))
+                .build();
+    }
+
+    /** Buckets held now (after pending maintenance). */
+    long size() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     private static final class Bucket {
@@ -37,12 +52,7 @@ final class InMemoryRateLimiter implements RateLimiter<Object> {
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
         long now = System.nanoTime();
-        if (buckets.size() > MAX_KEYS) {
-            // Forget clients idle long enough to have a full bucket anyway.
-            long idle = (long) ((double) burstCapacity / replenishRate * 1e9);
-            buckets.values().removeIf(b -> now - b.refilledAt > idle);
-        }
-        Bucket bucket = buckets.computeIfAbsent(routeId + "|" + id, k -> new Bucket(burstCapacity, now));
+        Bucket bucket = buckets.get(routeId + "|" + id, k -> new Bucket(burstCapacity, now));
         boolean allowed;
         long remaining;
         synchronized (bucket) {
