@@ -182,6 +182,30 @@ class IdentityServiceTest {
                 .hasMessageContaining("Login refused");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
+    void activation_links_are_stored_only_as_a_hash_and_expire() throws Exception {
+        String coordinator = loginAs("coordinator@invoormantelzorg.nl", "coordinator-password-123");
+        HttpResponse<String> invited = api("POST", "/api/v1/users", coordinator,
+                "{\"email\":\"verloopt@isala.nl\",\"name\":\"Verloopt\",\"organisation\":\"Isala Ziekenhuis\",\"roles\":[\"ORGANISATION_STAFF\"]}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        JsonNode account = JSON.readTree(invited.body());
+        String path = URI.create(account.get("activationUrl").asString()).getPath();
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        org.bson.Document stored = mongo.findById(account.get("id").asString(), org.bson.Document.class, "accounts");
+        assertThat(stored.toJson()).doesNotContain(token);
+        assertThat(stored.getString("activationTokenHash")).hasSize(64);
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(account.get("id").asString())),
+                new org.springframework.data.mongodb.core.query.Update().set("activationExpiresAt", java.util.Date.from(
+                        java.time.Instant.now().minusSeconds(60))), "accounts");
+        HttpResponse<String> expired = api("POST", path, null, "{\"password\":\"a-long-enough-password\"}");
+        assertThat(expired.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(expired.body()).get("detail").asString()).contains("expired");
+    }
+
     @Test
     void admin_api_refuses_anonymous_callers_and_non_coordinators() throws Exception {
         HttpResponse<String> anonymous = api("GET", "/api/v1/users", null, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.List;
 
@@ -101,6 +102,8 @@ abstract class SocialMapApiContract {
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("socialmap.events.poll-interval", () -> "200ms");
         registry.add("platform.outbox.poll-interval", () -> "200ms");
+        // One replica per test context: each reads the whole topic with a group of its own.
+        registry.add("socialmap.index.replica", () -> "test-" + database);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuer);
     }
 
@@ -616,7 +619,8 @@ abstract class SocialMapApiContract {
         try (var replica = new org.springframework.boot.builder.SpringApplicationBuilder(SocialMapServiceApplication.class)
                 .run("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
                         "--spring.kafka.bootstrap-servers=" + infrastructure().kafkaBootstrapServers(),
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer())) {
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
+                        "--socialmap.index.replica=second-" + UUID.randomUUID())) {
             int replicaPort = replica.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Api other = new Api("http://localhost:" + replicaPort).as(issuer.coordinator());
             Response created = other.post("/api/v1/socialmap/services", entry("A", "Via de andere replica", "x", area, ZWOLLE, null));

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A staff account. The password is kept only as an adaptive hash (bcrypt through Spring Security's
- * delegating encoder); an invited account has no password until the invitee activates it.
+ * delegating encoder); an invited account has no password until the invitee activates it, and its
+ * activation token is kept only as a hash, valid until an expiry.
  */
 public record Account(
         String id,
@@ -16,7 +17,10 @@ public record Account(
         Set<Role> roles,
         String passwordHash,
         boolean active,
-        String activationToken,
+        /** SHA-256 of the one-time activation token: the token itself is only in the link. */
+        String activationTokenHash,
+        /** After this the link no longer works (a new invitation is needed). */
+        Instant activationExpiresAt,
         Instant createdAt) {
 
     public boolean activated() {

@@ -28,6 +28,25 @@ public class AccountStore {
         this.mongo = mongo;
         this.audits = audits;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("email", Sort.Direction.ASC).unique());
+        hashPlainActivationTokens();
+    }
+
+    /**
+     * Idempotent, at start: invitations stored before tokens were hashed keep working, now as a hash
+     * with the default expiry counted from this start (docs/identity.md).
+     */
+    private void hashPlainActivationTokens() {
+        Query plain = Query.query(where("activationToken").exists(true));
+        plain.fields().include("activationToken");
+        for (org.bson.Document doc : mongo.find(plain, org.bson.Document.class, COLLECTION)) {
+            String token = doc.getString("activationToken");
+            Update update = new Update().unset("activationToken");
+            if (token != null) {
+                update.set("activationTokenHash", nl.mantelzorgthuis.identity.domain.RandomTokens.hash(token))
+                        .set("activationExpiresAt", java.time.Instant.now().plus(java.time.Duration.ofHours(48)));
+            }
+            mongo.updateFirst(Query.query(where("_id").is(doc.get("_id"))), update, COLLECTION);
+        }
     }
 
     /** False when the e-mail address is taken (unique index, not check-then-insert). */
@@ -43,9 +62,6 @@ public class AccountStore {
         return Optional.ofNullable(mongo.findById(id, Account.class, COLLECTION));
     }
 
-    Optional<Account> byActivationToken(String token) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where("activationToken").is(token)), Account.class, COLLECTION));
-    }
 
     List<Account> all() {
         return mongo.find(new Query().with(Sort.by("email")), Account.class, COLLECTION);
@@ -56,9 +72,10 @@ public class AccountStore {
     }
 
     /** Sets the password once: only while the activation token is still unused. */
-    boolean activate(String token, String passwordHash, AuditEntry audit) {
-        return mongo.updateFirst(Query.query(where("activationToken").is(token).and("passwordHash").is(null)),
-                audits.recording(new Update().set("passwordHash", passwordHash).unset("activationToken"), audit),
+    boolean activate(String token, java.time.Instant now, String passwordHash, AuditEntry audit) {
+        return mongo.updateFirst(Query.query(where("activationTokenHash").is(nl.mantelzorgthuis.identity.domain.RandomTokens.hash(token))
+                        .and("passwordHash").is(null).and("activationExpiresAt").gt(now)),
+                audits.recording(new Update().set("passwordHash", passwordHash).unset("activationTokenHash").unset("activationExpiresAt"), audit),
                 COLLECTION).getModifiedCount() == 1;
     }
 

@@ -38,7 +38,7 @@ public class Accounts {
         IdentityRules.requireInvitable(roles, organisation);
         String token = RandomTokens.next();
         Account account = new Account(UUID.randomUUID().toString(), AccountStore.normalise(email), name, organisation, roles,
-                null, true, token, clock.instant());
+                null, true, RandomTokens.hash(token), clock.instant().plus(properties.activationTtl()), clock.instant());
         if (!store.insert(account, audit(by, "INVITED", "roles " + account.roles()))) {
             throw new Problem.Conflict("Account exists", "There already is an account for " + account.email());
         }
@@ -63,8 +63,9 @@ public class Accounts {
     /** The one-time token is the credential; the password must fit what bcrypt hashes. */
     public void activate(String token, String password) {
         IdentityRules.requireUsablePassword(password);
-        if (!store.activate(token, passwords.encode(password), audit("activation link", "ACTIVATED", null))) {
-            throw new Problem.NotFound("Unknown activation", "This activation link is unknown or already used");
+        if (!store.activate(token, clock.instant(), passwords.encode(password), audit("activation link", "ACTIVATED", null))) {
+            throw new Problem.NotFound("Unknown activation", "This activation link is unknown, already used or expired ("
+                    + properties.activationTtl().toHours() + " h); ask a coordinator for a new invitation");
         }
     }
 

@@ -75,7 +75,9 @@ class FirstStart implements ApplicationRunner {
         boolean withPassword = c.password() != null && !c.password().isBlank();
         String token = withPassword ? null : RandomTokens.next();
         accounts.insert(new Account(UUID.randomUUID().toString(), c.email().toLowerCase(java.util.Locale.ROOT), c.name(), null,
-                Set.of(Role.COORDINATOR), withPassword ? passwords.encode(c.password()) : null, true, token, clock.instant()),
+                Set.of(Role.COORDINATOR), withPassword ? passwords.encode(c.password()) : null, true,
+                token == null ? null : RandomTokens.hash(token), token == null ? null : clock.instant().plus(properties.activationTtl()),
+                clock.instant()),
                 firstStart("created from configuration"));
         if (withPassword) {
             log.info("Created the first coordinator account {}", c.email());
@@ -93,7 +95,7 @@ class FirstStart implements ApplicationRunner {
         int created = 0;
         for (SeedAccount a : seed.accounts() == null ? List.<SeedAccount>of() : seed.accounts()) {
             if (accounts.insert(new Account(UUID.randomUUID().toString(), a.email().toLowerCase(java.util.Locale.ROOT), a.name(),
-                    a.organisation(), a.roles(), passwords.encode(a.password()), true, null, clock.instant()),
+                    a.organisation(), a.roles(), passwords.encode(a.password()), true, null, null, clock.instant()),
                     firstStart("demo account from " + properties.seedFile()))) {
                 created++;
             }

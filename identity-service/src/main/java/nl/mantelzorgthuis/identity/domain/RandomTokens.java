@@ -11,6 +11,17 @@ public final class RandomTokens {
     private RandomTokens() {
     }
 
+    /** How a token is stored: its SHA-256, so a copy of the database does not hold usable links. */
+    public static String hash(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     public static String next() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

@@ -17,11 +17,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps this replica's search index current. At start the index is rebuilt from the service's own
- * data; from then on every replica reads the whole {@code socialmap-events} topic with a consumer
- * group of its own (so each replica sees every change, whichever replica made it). Events carry the
- * whole entry and its version, and the index ignores states older than what it has, so replaying the
- * topic from the beginning is harmless.
+ * Keeps this replica's search index current. Once the application has started the index is rebuilt
+ * from the service's own data (readiness waits for it); every replica reads {@code socialmap-events}
+ * with a consumer group of its own, named after the replica ({@code socialmap.index.replica}: the
+ * pod's or container's host name), so each replica sees every change, whichever replica made it, a
+ * restart resumes where it stopped instead of replaying the topic, and no group is left behind per
+ * start. Events carry the whole entry and its version, and the index ignores states older than what
+ * it has, so a replay is harmless.
  */
 @Component
 class SearchIndexUpdates {
@@ -32,16 +34,24 @@ class SearchIndexUpdates {
     private final JsonMapper json;
     private final Counter unreadable;
 
+    private final nl.mantelzorgthuis.socialmap.offer.Offers services;
+
     SearchIndexUpdates(OfferIndex index, nl.mantelzorgthuis.socialmap.offer.Offers services, JsonMapper json, MeterRegistry meters) {
         this.index = index;
+        this.services = services;
         this.json = json;
         this.unreadable = Counter.builder("socialmap.index.events.unreadable").description("Own events the index could not read")
                 .register(meters);
+    }
+
+    /** After start, not in a constructor: the context is complete, and readiness flips only after this. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void rebuildAtStart() {
         services.rebuildIndex();
     }
 
     @KafkaListener(topics = "${socialmap.events.topic:socialmap-events}",
-            groupId = "socialmap-index-#{T(java.util.UUID).randomUUID()}",
+            groupId = "socialmap-index-${socialmap.index.replica:${HOSTNAME:local}}",
             properties = {"auto.offset.reset=earliest", "enable.auto.commit=true"})
     void on(ConsumerRecord<String, String> record) {
         try {
