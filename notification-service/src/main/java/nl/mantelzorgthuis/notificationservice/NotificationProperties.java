@@ -20,7 +20,18 @@ public record NotificationProperties(
         @DefaultValue("30d") Duration retention,
         @DefaultValue Consumer consumer,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Secrets secrets) {
+
+    /**
+     * How webhook signing secrets and abonnement credentials are encrypted at rest (AES-256-GCM).
+     *
+     * @param currentKey the key id new values are sealed with
+     * @param keys       key id → 32 random bytes in Base64 ({@code NOTIFICATION_SECRETS_KEYS_<ID>}); older ids
+     *                   stay to open what they sealed until the start-up re-encryption has moved it on
+     */
+    public record Secrets(@DefaultValue("dev") String currentKey, @DefaultValue java.util.Map<String, String> keys) {
+    }
 
     /**
      * @param group            the consumer group

@@ -303,6 +303,9 @@ abstract class NotificationApiContract {
         String newSecret = rotated.json().get("secret").asString();
         assertThat(newSecret).isNotEqualTo(hook[1]);
         assertThat(municipality.get("/api/v1/notifications/webhooks/" + hook[0]).json().has("secret")).isFalse();
+        // At rest both secrets are sealed (AES-GCM with a key id), never in plain text.
+        String stored = mongo.findById(hook[0], org.bson.Document.class, "endpoints").toJson();
+        assertThat(stored).doesNotContain(hook[1]).doesNotContain(newSecret).contains("enc:v1:");
 
         publishExperiment("created", id(), id(), "Roteren", "IDEA");
         Receiver.Call call = await().atMost(Duration.ofSeconds(30)).until(receiver::calls, c -> !c.isEmpty()).getFirst();

@@ -37,6 +37,7 @@ import nl.mantelzorgthuis.experimentservice.experiment.domain.OutcomeCategory;
 import nl.mantelzorgthuis.starter.problem.ETags;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,6 +48,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -68,6 +70,7 @@ class ExperimentController {
             List<ExperimentSummary> adoptions) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE)
     @Operation(summary = "Create an experiment in a practice", operationId = "createExperiment")
     ResponseEntity<Experiment> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ExperimentRequest request)
@@ -111,6 +114,7 @@ class ExperimentController {
         return ResponseEntity.ok().eTag(ETags.of(experiment.version())).body(experiment);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/{id}/cycles")
     @Operation(summary = "Start the next plan-do-study-act cycle with its plan and prediction", operationId = "startCycle")
     ResponseEntity<Experiment> startCycle(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
@@ -134,6 +138,7 @@ class ExperimentController {
         return ResponseEntity.ok().eTag(ETags.of(experiment.version())).body(experiment);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/{id}/measures")
     @Operation(summary = "Add a measure (name, unit, which direction is better, optional target)", operationId = "addMeasure")
     ResponseEntity<Measure> addMeasure(@AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String id,
@@ -177,6 +182,7 @@ class ExperimentController {
         return experiments.runChart(id, measureId);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(BASE + "/{id}/adoptions")
     @Operation(summary = "Adopt an experiment into another practice as a starting point; the copy links to its origin",
             operationId = "adoptExperiment")

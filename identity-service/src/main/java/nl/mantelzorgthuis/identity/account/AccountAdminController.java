@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.domain.IdentityRuleViolation;
 import nl.mantelzorgthuis.starter.problem.Problem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,6 +53,7 @@ class AccountAdminController {
     record Activation(@NotBlank @Size(min = 12, max = 200) String password) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/users")
     ResponseEntity<AccountView> invite(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Invitation invitation)
             throws IdentityRuleViolation, Problem.Conflict {

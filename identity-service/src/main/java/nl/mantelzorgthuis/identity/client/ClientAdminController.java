@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,6 +53,7 @@ class ClientAdminController {
     record IssuedSecret(String clientId, String clientSecret, String note) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/clients")
     ResponseEntity<IssuedSecret> register(@AuthenticationPrincipal Jwt by, @Valid @RequestBody Registration registration)
             throws IdentityRuleViolation, Problem.Conflict {
@@ -67,6 +69,7 @@ class ClientAdminController {
     }
 
     /** Starts a rotation: the new secret and the old one(s) are both valid until the old are retired. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/clients/{clientId}/secrets")
     ResponseEntity<IssuedSecret> addSecret(@AuthenticationPrincipal Jwt by, @PathVariable String clientId) throws Problem.NotFound {
         String secret = clients.addSecret(by.getSubject(), clientId);

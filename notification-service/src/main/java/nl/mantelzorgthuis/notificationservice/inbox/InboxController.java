@@ -99,6 +99,7 @@ class InboxController {
         return inbox.profile(Caller.of(token)).follows().stream().map(FollowView::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/follows")
     @Operation(summary = "Follow a practice, experiment, municipality (CBS code), organisation, social-map term or event type",
             description = "You hear of changes from now on. Following something twice changes nothing.")

@@ -47,6 +47,12 @@ public record Endpoint(String id, String owner, String ownerName, String tenant,
                 null, null, createdAt, now);
     }
 
+    /** The same endpoint with its secret values and credential in another form (sealed for the store, or opened). */
+    Endpoint withSealedValues(List<Secret> secrets, String nrcAuth) {
+        return new Endpoint(id, owner, ownerName, tenant, name, url, format, subscription, secrets, nrcAuth, status,
+                disabledReason, disabledAt, failingSince, createdAt, updatedAt);
+    }
+
     Endpoint withSecrets(List<Secret> secrets, Instant now) {
         return new Endpoint(id, owner, ownerName, tenant, name, url, format, subscription, secrets, nrcAuth, status,
                 disabledReason, disabledAt, failingSince, createdAt, now);

@@ -113,6 +113,7 @@ class EndpointController {
         this.json = json;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Register an endpoint",
             description = "Without url it is a pull-only subscription (read it with /feed). The signing secret is in this answer only.")

@@ -19,22 +19,45 @@ class EndpointStore {
     static final String COLLECTION = "endpoints";
 
     private final MongoTemplate mongo;
+    private final SecretSealer sealer;
 
-    EndpointStore(MongoTemplate mongo) {
+    EndpointStore(MongoTemplate mongo, SecretSealer sealer) {
         this.mongo = mongo;
+        this.sealer = sealer;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("owner", Sort.Direction.ASC));
+        sealAgain();
     }
 
+    /** Signing secrets and abonnement credentials are stored sealed (encrypted), never in plain text. */
     void save(Endpoint endpoint) {
-        mongo.save(endpoint, COLLECTION);
+        mongo.save(converted(endpoint, sealer::seal), COLLECTION);
     }
 
     Endpoint find(String id) {
-        return mongo.findById(id, Endpoint.class, COLLECTION);
+        Endpoint stored = mongo.findById(id, Endpoint.class, COLLECTION);
+        return stored == null ? null : converted(stored, sealer::open);
     }
 
     List<Endpoint> all() {
-        return mongo.findAll(Endpoint.class, COLLECTION);
+        return mongo.findAll(Endpoint.class, COLLECTION).stream().map(e -> converted(e, sealer::open)).toList();
+    }
+
+    private static Endpoint converted(Endpoint e, java.util.function.UnaryOperator<String> secret) {
+        return e.withSealedValues(e.secrets().stream()
+                .map(s -> new Endpoint.Secret(secret.apply(s.value()), s.createdAt(), s.expiresAt())).toList(), secret.apply(e.nrcAuth()));
+    }
+
+    /**
+     * Idempotent, at start: what was stored in plain text, or sealed with a key that is no longer
+     * current, is sealed again with the current key (key rotation, docs/operations.md).
+     */
+    private void sealAgain() {
+        for (Endpoint stored : mongo.findAll(Endpoint.class, COLLECTION)) {
+            boolean stale = sealer.stale(stored.nrcAuth()) || stored.secrets().stream().anyMatch(s -> sealer.stale(s.value()));
+            if (stale) {
+                save(converted(stored, sealer::open));
+            }
+        }
     }
 
     boolean delete(String id) {

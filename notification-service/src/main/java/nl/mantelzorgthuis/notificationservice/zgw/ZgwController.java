@@ -90,6 +90,7 @@ class ZgwController {
         return view(kanalen.get(uuid));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/kanaal")
     @Operation(summary = "Maak een KANAAL aan (coördinatoren)")
     ResponseEntity<Kanaal> addKanaal(@AuthenticationPrincipal Jwt token, @Valid @RequestBody KanaalRequest request)
@@ -104,6 +105,7 @@ class ZgwController {
         return endpoints.list(Caller.of(token), Endpoint.Format.NOTIFICATIE).stream().map(this::view).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/abonnement")
     @Operation(summary = "Maak een ABONNEMENT aan")
     ResponseEntity<Abonnement> subscribe(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AbonnementRequest request)

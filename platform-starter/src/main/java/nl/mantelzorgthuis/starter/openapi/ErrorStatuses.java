@@ -121,6 +121,10 @@ public final class ErrorStatuses {
             add(statuses, 428, "If-Match");
             return;
         }
+        if (path != null) {
+            // Any path segment may hold what the firewall refuses (encoded slash, NUL, "..", ';'): 400.
+            add(statuses, 400, "path");
+        }
         boolean simple = BeanUtils.isSimpleValueType(parameter.getType());
         boolean constrained = java.util.Arrays.stream(parameter.getAnnotations())
                 .anyMatch(a -> a.annotationType().getName().startsWith("jakarta.validation"));

@@ -11,7 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * problem+json for every error. Runs before Spring MVC's auto-configuration so Boot's own
  * problem-details handler backs off; a service's own {@link ProblemHandling} subclass replaces this one.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(prefix = "platform.problems", name = "enabled", matchIfMissing = true)
 public class ProblemAutoConfiguration {
@@ -20,5 +21,11 @@ public class ProblemAutoConfiguration {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     DefaultProblemHandling problemHandling() {
         return new DefaultProblemHandling();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 }

@@ -29,6 +29,22 @@ public class SecurityAutoConfiguration {
         return ApiAccess.builder().build();
     }
 
+    /** What the firewall refuses (encoded separators, NUL, CR/LF, "..", unknown methods) as problem+json, not Boot's error page. */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.security.web.firewall.RequestRejectedHandler.class)
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
+        return (request, response, e) -> {
+            boolean method = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("method");
+            int status = method ? 405 : 400;
+            response.setStatus(status);
+            response.setContentType("application/problem+json");
+            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + (method ? "Method not allowed" : "Request refused")
+                    + "\",\"status\":" + status + ",\"detail\":\"" + (method ? "This HTTP method is not accepted here"
+                    : "The request URL holds characters the platform refuses (encoded slashes, backslashes, semicolons, NUL, "
+                            + "line breaks or '..')") + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformResourceServer(HttpSecurity http, ApiAccess access, JsonMapper json) throws Exception {

@@ -16,6 +16,33 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties({ApiProperties.class, LimitsProperties.class})
 public class WebAutoConfiguration {
 
+    /**
+     * Encoded slashes and backslashes and a raw backslash reach the application, whose firewall
+     * refuses them with a problem+json 400, instead of Tomcat refusing them with its HTML error page.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    org.springframework.boot.tomcat.TomcatConnectorCustomizer refusalsInTheApplication() {
+        return connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+            connector.setAllowBackslash(true);
+        };
+    }
+
+    /** Tomcat's own refusals as problem+json (its error report valve). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    org.springframework.boot.tomcat.TomcatContextCustomizer problemErrorPages() {
+        return context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

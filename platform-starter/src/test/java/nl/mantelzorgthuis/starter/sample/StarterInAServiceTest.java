@@ -162,7 +162,7 @@ class StarterInAServiceTest {
         assertThat(doc.get("paths").get("/samples").get("post").get("responses").propertyNames())
                 .containsExactlyInAnyOrder("200", "400", "401", "415", "422", "500");
         assertThat(doc.get("paths").get("/samples/{id}").get("get").get("responses").propertyNames())
-                .containsExactlyInAnyOrder("200", "404", "500");
+                .containsExactlyInAnyOrder("200", "400", "404", "500");
         assertThat(doc.get("paths").get("/samples/{id}").get("put").get("responses").propertyNames())
                 .containsExactlyInAnyOrder("200", "400", "401", "404", "412", "415", "428", "500");
         assertThat(doc.get("paths").get("/samples/{id}").get("get").has("security")).isFalse();

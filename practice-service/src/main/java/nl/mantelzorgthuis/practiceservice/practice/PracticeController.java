@@ -20,6 +20,7 @@ import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
 import nl.mantelzorgthuis.starter.problem.ETags;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,6 +46,7 @@ class PracticeController {
         this.practices = practices;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Create a practice", operationId = "createPractice")
     ResponseEntity<Practice> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody PracticeRequest request)

@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -103,6 +104,7 @@ class OfferController {
                 openTime, age, page, pageSize)).near(place, notes);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/services")
     @Operation(summary = "Add a service to the social map (your own organisation's, or as coordinator)", operationId = "createService")
     ResponseEntity<Offer> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody OfferRequest request)

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -79,6 +80,7 @@ class RouteController {
         return ResponseEntity.ok().eTag(ETags.of(route.version())).body(route);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/copy")
     @Operation(summary = "Start this municipality's route as a copy of another municipality's", operationId = "copyRespiteRoute")
     ResponseEntity<RespiteRoute> copy(@AuthenticationPrincipal Jwt token,
