@@ -58,6 +58,8 @@ public final class ErrorStatuses {
             }
             add(statuses, statusOf(thrown, handler), thrown.getSimpleName());
         }
+        // Any request URL may hold what the firewall refuses (encoded slash, NUL, "..", ';'): 400 everywhere.
+        add(statuses, 400, "url");
         for (Parameter parameter : java.getParameters()) {
             inputStatuses(parameter, statuses);
         }
@@ -120,10 +122,6 @@ public final class ErrorStatuses {
             add(statuses, 412, "If-Match");
             add(statuses, 428, "If-Match");
             return;
-        }
-        if (path != null) {
-            // Any path segment may hold what the firewall refuses (encoded slash, NUL, "..", ';'): 400.
-            add(statuses, 400, "path");
         }
         boolean simple = BeanUtils.isSimpleValueType(parameter.getType());
         boolean constrained = java.util.Arrays.stream(parameter.getAnnotations())

@@ -67,6 +67,14 @@ public final class ApiFuzzer {
         this.random = new Random(seed);
     }
 
+    /** The fuzzing every service's build runs: 30 cases per operation, seed 2026-12-01; returns the findings. */
+    public static Report standard(JsonNode document, String baseUrl, String token) {
+        Report report = new ApiFuzzer(document, baseUrl, "/api/v1", token, 20261201L).run(30);
+        System.out.println("Fuzzing: " + report.operations() + " operations, " + report.cases() + " cases, "
+                + report.findings().size() + " findings");
+        return report;
+    }
+
     public Report run(int casesPerOperation) {
         List<Finding> findings = new ArrayList<>();
         int operations = 0;
