@@ -198,6 +198,30 @@ abstract class ExperimentApiContract {
     }
 
     @Test
+    void an_event_carries_the_latest_twenty_cycles_and_how_many_there_are() {
+        Practice practice = knownPractice("Horst aan de Maas", List.of("Proteion"), "GM1507");
+        String id = create(coordinator, body(practice.id(), "Lange reeks", List.of("Proteion"))).json().get("id").asString();
+        String base = "/api/v1/experiments/" + id;
+        for (int n = 1; n <= 25; n++) {
+            Response started = coordinator.post(base + "/cycles", "{\"plan\":\"Cyclus " + n + "\"}");
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            assertThat(coordinator.put(base + "/cycles/" + n, "{\"plan\":\"Cyclus " + n + "\",\"whatHappened\":\"x\","
+                    + "\"learned\":\"y\",\"decision\":\"ADAPT\",\"decidedOn\":\"2024-01-01\"}", started.header("ETag")).status())
+                    .isEqualTo(200);
+        }
+        assertThat(coordinator.get(base).json().get("cycles")).hasSize(25);
+        try (EventProbe probe = new EventProbe(infrastructure().kafkaBootstrapServers(), TOPIC)) {
+            List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> probe.withKey(id), list -> list.size() >= 51);
+            JsonNode last = Api.parse(events.getLast().value()).get("data");
+            assertThat(last.get("cycleCount").asInt()).isEqualTo(25);
+            assertThat(last.get("cycles")).hasSize(20);
+            assertThat(last.get("cycles").get(0).get("number").asInt()).isEqualTo(6);
+            assertThat(EventContracts.violations("experiment/experiment-event.schema.json", events.getLast().value())).isEmpty();
+        }
+    }
+
+    @Test
     void records_cycles_measures_and_observations_and_serves_the_run_chart_signals() {
         Practice practice = knownPractice("Maasgouw", List.of("Proteion", "MEE de Meentgroep"), "GM1641");
         String id = create(coordinator, body(practice.id(), "Ambassadeurschap", List.of("Proteion"))).json().get("id").asString();

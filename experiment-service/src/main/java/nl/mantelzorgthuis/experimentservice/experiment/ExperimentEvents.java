@@ -42,16 +42,21 @@ public class ExperimentEvents {
         }
     }
 
-    /** The event data: the experiment, measures summarised. */
+    /** An event carries at most this many cycles (the latest); cycles are unbounded, an event must not be. */
+    static final int MAX_CYCLES = 20;
+
+    /** The event data: the experiment, measures summarised, the latest cycles and how many there are. */
     public record ExperimentData(String id, long version, String practiceId, String practiceName, String title, String goal,
             String designQuestion, Object level, Object outcomes, Object phase, List<String> organisations, Object startDate,
-            Object endDate, Object lessons, Object status, String stopReason, Object cycles, List<MeasureSummary> measures,
-            Object adoptedFrom, Object createdAt, Object updatedAt) {
+            Object endDate, Object lessons, Object status, String stopReason, Object cycles, int cycleCount,
+            List<MeasureSummary> measures, Object adoptedFrom, Object createdAt, Object updatedAt) {
 
         static ExperimentData of(Experiment e) {
+            var cycles = e.cycles();
             return new ExperimentData(e.id(), e.version(), e.practiceId(), e.practiceName(), e.title(), e.goal(),
                     e.designQuestion(), e.level(), e.outcomes().stream().sorted().toList(), e.phase(), e.organisations(),
-                    e.startDate(), e.endDate(), e.lessons(), e.status(), e.stopReason(), e.cycles(),
+                    e.startDate(), e.endDate(), e.lessons(), e.status(), e.stopReason(),
+                    cycles.subList(Math.max(0, cycles.size() - MAX_CYCLES), cycles.size()), cycles.size(),
                     e.measures().stream().map(MeasureSummary::of).toList(), e.adoptedFrom(), e.createdAt(), e.updatedAt());
         }
     }
