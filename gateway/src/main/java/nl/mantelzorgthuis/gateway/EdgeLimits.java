@@ -1,5 +1,7 @@
 package nl.mantelzorgthuis.gateway;
 
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The first thing every request meets, before security and routing: it gets its X-Request-Id (so
- * refusals carry one too), a URL longer than the limit is a 414 problem and a body larger than the
+ * The first thing every request meets, before security and routing: it gets its X-Request-Id (the
+ * caller's, if it is a sane one), which goes to the service and back to the caller, so one id ties the
+ * gateway's and the service's log lines together, refusals included (trace context, W3C traceparent,
+ * is added by Micrometer Tracing); a URL longer than the limit is a 414 problem and a body larger than the
  * limit a 413 problem, counted as it streams in, so {@code Transfer-Encoding: chunked} cannot slip
  * past a Content-Length check. Netty's own line limit is set far above this one, so these answers
  * are the platform's problems, not Netty's empty ones.
@@ -50,7 +54,7 @@ class EdgeLimits implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : RequestIdFilter.newId();
+        String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
         String rawUri = request.getURI().getRawPath() + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
@@ -76,6 +80,12 @@ class EdgeLimits implements WebFilter {
             }
         };
         return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    /** Random enough to be unique; UUID.randomUUID would take SecureRandom's lock on every call. */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {

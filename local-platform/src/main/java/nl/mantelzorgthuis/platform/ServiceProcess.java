@@ -44,7 +44,7 @@ final class ServiceProcess {
         return process.exitValue();
     }
 
-    /** The command line of a process, to tell a stale service of ours from an unrelated process. */
+    /** The jar's file name, which a process's command line holds: tells a stale service of ours from another process. */
     String jarName() {
         return jar.getFileName().toString();
     }

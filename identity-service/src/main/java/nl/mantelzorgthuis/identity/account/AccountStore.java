@@ -24,18 +24,18 @@ public class AccountStore {
     private final MongoTemplate mongo;
     private final AuditTrail audits;
 
-    AccountStore(MongoTemplate mongo, AuditTrail audits) {
+    AccountStore(MongoTemplate mongo, AuditTrail audits, nl.mantelzorgthuis.identity.settings.IdentityProperties properties) {
         this.mongo = mongo;
         this.audits = audits;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("email", Sort.Direction.ASC).unique());
-        hashPlainActivationTokens();
+        hashPlainActivationTokens(properties.activationTtl());
     }
 
     /**
      * Idempotent, at start: invitations stored before tokens were hashed keep working, now as a hash
-     * with the default expiry counted from this start (docs/identity.md).
+     * with the configured expiry counted from this start (docs/identity.md).
      */
-    private void hashPlainActivationTokens() {
+    private void hashPlainActivationTokens(java.time.Duration ttl) {
         Query plain = Query.query(where("activationToken").exists(true));
         plain.fields().include("activationToken");
         for (org.bson.Document doc : mongo.find(plain, org.bson.Document.class, COLLECTION)) {
@@ -43,7 +43,7 @@ public class AccountStore {
             Update update = new Update().unset("activationToken");
             if (token != null) {
                 update.set("activationTokenHash", nl.mantelzorgthuis.identity.domain.RandomTokens.hash(token))
-                        .set("activationExpiresAt", java.time.Instant.now().plus(java.time.Duration.ofHours(48)));
+                        .set("activationExpiresAt", java.time.Instant.now().plus(ttl));
             }
             mongo.updateFirst(Query.query(where("_id").is(doc.get("_id"))), update, COLLECTION);
         }

@@ -18,7 +18,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -53,8 +52,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminApi(HttpSecurity http, ApiAccess access, JsonMapper json) throws Exception {
-        return ResourceServerSecurity.apply(http.securityMatcher("/api/**"), access, json).build();
+    SecurityFilterChain adminApi(HttpSecurity http, ApiAccess access) throws Exception {
+        return ResourceServerSecurity.apply(http.securityMatcher("/api/**"), access).build();
     }
 
     @Bean

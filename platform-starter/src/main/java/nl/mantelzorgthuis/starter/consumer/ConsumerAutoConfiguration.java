@@ -55,15 +55,6 @@ public class ConsumerAutoConfiguration {
         return handler;
     }
 
-    /**
-     * Producers (the outbox's, the dead-letter publisher's) are closed within 5 s rather than
-     * Spring Kafka's 30 s, so a service asked to stop while the broker is gone stops within its grace period.
-     */
-    @Bean
-    org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer boundedProducerClose() {
-        return factory -> factory.setPhysicalCloseTimeout(5);
-    }
-
     /** Lazy: only a service whose consumers deduplicate creates the collection and its indexes. */
     @Bean
     @Lazy

@@ -11,16 +11,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.mantelzorgthuis.starter.security.ApiAccess;
-import org.springframework.beans.BeanUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
@@ -30,16 +26,10 @@ import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
  * The error statuses an operation can answer, derived from what its handler really does rather than
  * guessed from its path: the exceptions the controller method declares ({@code throws}), mapped to a
  * status by {@link ResponseStatus} on the exception type or on the advice's handler for it; its
- * inputs (validation 400, unsupported body 415, upload size 413, If-Match 412/428); the
- * {@link ApiAccess} rules (401, 403); and 500, which any call can meet.
+ * inputs (unsupported body 415, upload size 413, If-Match 412/428); the {@link ApiAccess} rules
+ * (401, 403); and 400 and 500, which any call can meet.
  */
 public final class ErrorStatuses {
-
-    /** Java types the framework resolves without client input. */
-    private static final Set<String> CONTEXT_TYPES = Set.of("org.springframework.security.oauth2.jwt.Jwt",
-            "java.security.Principal", "org.springframework.security.core.Authentication",
-            "jakarta.servlet.http.HttpServletRequest", "jakarta.servlet.http.HttpServletResponse",
-            "org.springframework.web.util.UriComponentsBuilder", "org.springframework.web.context.request.WebRequest");
 
     private final List<Class<?>> adviceTypes;
 
@@ -58,8 +48,9 @@ public final class ErrorStatuses {
             }
             add(statuses, statusOf(thrown, handler), thrown.getSimpleName());
         }
-        // Any request URL may hold what the firewall refuses (encoded slash, NUL, "..", ';'): 400 everywhere.
-        add(statuses, 400, "url");
+        // Any request may be invalid: its URL may hold what the firewall refuses (encoded slash, NUL, "..",
+        // ';'), its parameters and body may fail conversion or validation. So 400 everywhere.
+        add(statuses, 400, "request");
         for (Parameter parameter : java.getParameters()) {
             inputStatuses(parameter, statuses);
         }
@@ -96,43 +87,18 @@ public final class ErrorStatuses {
                 + ", but neither the type nor an @ExceptionHandler for it carries @ResponseStatus");
     }
 
+    /** What an input adds beyond the 400 every operation has: 415 for a body, 413 for an upload, 412/428 for If-Match. */
     private static void inputStatuses(Parameter parameter, Map<Integer, Set<String>> statuses) {
-        String type = parameter.getType().getName();
-        if (CONTEXT_TYPES.contains(type) || parameter.isAnnotationPresent(
-                org.springframework.security.core.annotation.AuthenticationPrincipal.class)) {
-            return;
-        }
-        RequestBody body = parameter.getAnnotation(RequestBody.class);
         RequestHeader header = parameter.getAnnotation(RequestHeader.class);
-        RequestParam param = parameter.getAnnotation(RequestParam.class);
-        PathVariable path = parameter.getAnnotation(PathVariable.class);
-        if (body != null) {
-            add(statuses, 400, "body");
+        if (parameter.isAnnotationPresent(RequestBody.class)) {
             add(statuses, 415, "body");
-            return;
-        }
-        if (parameter.isAnnotationPresent(RequestPart.class) || type.equals("org.springframework.web.multipart.MultipartFile")) {
-            add(statuses, 400, "upload");
+        } else if (parameter.isAnnotationPresent(RequestPart.class)
+                || parameter.getType().getName().equals("org.springframework.web.multipart.MultipartFile")) {
             add(statuses, 413, "upload");
-            return;
-        }
-        if (header != null && (HttpHeaders.IF_MATCH.equalsIgnoreCase(header.value())
+        } else if (header != null && (HttpHeaders.IF_MATCH.equalsIgnoreCase(header.value())
                 || HttpHeaders.IF_MATCH.equalsIgnoreCase(header.name()))) {
-            add(statuses, 400, "If-Match");
             add(statuses, 412, "If-Match");
             add(statuses, 428, "If-Match");
-            return;
-        }
-        boolean simple = BeanUtils.isSimpleValueType(parameter.getType());
-        boolean constrained = java.util.Arrays.stream(parameter.getAnnotations())
-                .anyMatch(a -> a.annotationType().getName().startsWith("jakarta.validation"));
-        boolean required = (header != null && header.required()) || (param != null && param.required()
-                && param.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE));
-        boolean converted = !parameter.getType().equals(String.class) && simple;
-        boolean bound = parameter.isAnnotationPresent(ModelAttribute.class) || (!simple && header == null && param == null
-                && path == null);
-        if (constrained || required || converted || bound) {
-            add(statuses, 400, parameter.getName());
         }
     }
 

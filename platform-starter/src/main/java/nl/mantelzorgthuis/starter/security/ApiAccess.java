@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -98,9 +97,5 @@ public final class ApiAccess {
         public ApiAccess build() {
             return new ApiAccess(rules, otherwise);
         }
-    }
-
-    static PathPattern parse(String pattern) {
-        return PathPatternParser.defaultInstance.parse(pattern);
     }
 }

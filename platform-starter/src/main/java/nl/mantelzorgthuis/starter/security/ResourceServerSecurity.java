@@ -1,17 +1,12 @@
 package nl.mantelzorgthuis.starter.security;
 
-import java.io.IOException;
-
-import jakarta.servlet.http.HttpServletResponse;
+import nl.mantelzorgthuis.starter.problem.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's resource-server rules on an {@link HttpSecurity}: bearer tokens of the platform's
@@ -31,7 +26,7 @@ public final class ResourceServerSecurity {
     private ResourceServerSecurity() {
     }
 
-    public static HttpSecurity apply(HttpSecurity http, ApiAccess access, JsonMapper json) throws Exception {
+    public static HttpSecurity apply(HttpSecurity http, ApiAccess access) throws Exception {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         http.authorizeHttpRequests(a -> {
                     for (ApiAccess.Rule rule : access.rules()) {
@@ -55,10 +50,10 @@ public final class ResourceServerSecurity {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, e) -> {
                             bearer.commence(request, response, e);
-                            problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                                     "A valid access token of the platform is required for this call");
                         })
-                        .accessDeniedHandler((request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow this call")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -75,12 +70,4 @@ public final class ResourceServerSecurity {
         return converter;
     }
 
-    private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
 }

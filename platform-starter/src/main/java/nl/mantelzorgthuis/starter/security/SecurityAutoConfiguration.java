@@ -1,14 +1,15 @@
 package nl.mantelzorgthuis.starter.security;
 
+import nl.mantelzorgthuis.starter.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The resource-server filter chain from the service's {@link ApiAccess} (default: every API call
@@ -35,19 +36,19 @@ public class SecurityAutoConfiguration {
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
         return (request, response, e) -> {
             boolean method = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("method");
-            int status = method ? 405 : 400;
-            response.setStatus(status);
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + (method ? "Method not allowed" : "Request refused")
-                    + "\",\"status\":" + status + ",\"detail\":\"" + (method ? "This HTTP method is not accepted here"
-                    : "The request URL holds characters the platform refuses (encoded slashes, backslashes, semicolons, NUL, "
-                            + "line breaks or '..')") + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (method) {
+                ProblemResponses.write(response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                        "This HTTP method is not accepted here");
+            } else {
+                ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Request refused", "The request URL holds characters "
+                        + "the platform refuses (encoded slashes, backslashes, semicolons, NUL, line breaks or '..')");
+            }
         };
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain platformResourceServer(HttpSecurity http, ApiAccess access, JsonMapper json) throws Exception {
-        return ResourceServerSecurity.apply(http, access, json).build();
+    SecurityFilterChain platformResourceServer(HttpSecurity http, ApiAccess access) throws Exception {
+        return ResourceServerSecurity.apply(http, access).build();
     }
 }

@@ -10,9 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.mantelzorgthuis.starter.problem.BodyTooLarge;
-import nl.mantelzorgthuis.starter.problem.Problem;
+import nl.mantelzorgthuis.starter.problem.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,13 +31,8 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > max) {
-            Problem.ContentTooLarge problem = new Problem.ContentTooLarge("Request body too large",
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                     "The request body is larger than " + max / 1024 + " kB");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + problem.getBody().getTitle()
-                    + "\",\"status\":413,\"detail\":\"" + problem.getBody().getDetail() + "\"}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

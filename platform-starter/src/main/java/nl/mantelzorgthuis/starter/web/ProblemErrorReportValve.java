@@ -1,11 +1,11 @@
 package nl.mantelzorgthuis.starter.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import nl.mantelzorgthuis.starter.problem.ProblemResponses;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,13 +21,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus resolved = HttpStatus.resolve(status);
-        String title = resolved == null ? "Error" : resolved.getReasonPhrase();
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + (status >= 500 ? "Something went wrong on our side" : "The request could not be read: " + title.toLowerCase(java.util.Locale.ROOT))
-                + "\"}";
+        if (resolved == null) {
+            return;
+        }
         try {
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            ProblemResponses.write(response, resolved, resolved.getReasonPhrase(), resolved.is5xxServerError()
+                    ? "Something went wrong on our side"
+                    : "The request could not be read: " + resolved.getReasonPhrase().toLowerCase(java.util.Locale.ROOT));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the connection is gone; nothing to tell

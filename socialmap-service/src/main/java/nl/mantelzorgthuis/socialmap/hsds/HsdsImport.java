@@ -11,16 +11,16 @@ import java.util.Map;
 import nl.mantelzorgthuis.socialmap.offer.Offers;
 import nl.mantelzorgthuis.socialmap.offer.Taxonomy;
 import nl.mantelzorgthuis.socialmap.offer.domain.Caller;
-import nl.mantelzorgthuis.socialmap.offer.domain.OfferAccessDenied;
 import nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The coordinators' import of HSDS JSON and tabular data packages: the caller is checked before a
- * byte of the upload is read, the package is read within {@link UploadLimits}, and every refused
- * record is reported with its place.
+ * The coordinators' import of HSDS JSON and tabular data packages: the filter chain refuses other
+ * callers before a byte of the upload is read (OfferAccessRules), the package is read within
+ * {@link UploadLimits}, and every refused record is reported with its place; {@link Offers#importEntries}
+ * applies the domain's rule on who may import.
  */
 @Service
 class HsdsImport {
@@ -36,7 +36,6 @@ class HsdsImport {
     }
 
     Offers.ImportResult json(Caller caller, JsonNode body) {
-        requireCoordinator(caller);
         if (!body.isArray()) {
             throw new Problem.BadRequest("Not a list of services", "Send a JSON array of HSDS service objects");
         }
@@ -58,7 +57,6 @@ class HsdsImport {
     }
 
     Offers.ImportResult dataPackage(Caller caller, byte[] zip) {
-        requireCoordinator(caller);
         DataPackage.Read read;
         try {
             read = DataPackage.read(new ByteArrayInputStream(zip), taxonomy, limits);
@@ -69,11 +67,5 @@ class HsdsImport {
                     "The body is not a readable HSDS tabular data package (a zip of CSV files): " + e.getMessage());
         }
         return offers.importEntries(caller, read.services(), read.errors());
-    }
-
-    private static void requireCoordinator(Caller caller) {
-        if (!caller.is(Caller.COORDINATOR)) {
-            throw new OfferAccessDenied("Only coordinators import data packages");
-        }
     }
 }
