@@ -382,8 +382,8 @@ abstract class ExperimentApiContract {
         assertThat(anonymous.as(issuer.staff("Carrefour")).get("/api/v1/experiments/" + id + "/audit").status()).isEqualTo(403);
         Response audit = coordinator.get("/api/v1/experiments/" + id + "/audit");
         assertThat(audit.status()).isEqualTo(200);
-        assertThat(audit.json().findValuesAsString("action")).containsExactly("CREATED", "STATUS_CHANGED");
-        assertThat(audit.json().get(1).get("tenant").asString()).isEqualTo("GM0171");
+        assertThat(audit.json().get("items").findValuesAsString("action")).containsExactly("CREATED", "STATUS_CHANGED");
+        assertThat(audit.json().get("items").get(1).get("tenant").asString()).isEqualTo("GM0171");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -143,7 +143,7 @@ class IdentityServiceTest {
         assertThat(token("gemeente-leiden", first).statusCode()).isEqualTo(401);
         assertThat(token("gemeente-leiden", second).statusCode()).isEqualTo(200);
 
-        JsonNode trail = JSON.readTree(api("GET", "/api/v1/clients/gemeente-leiden/audit", coordinator, null).body());
+        JsonNode trail = JSON.readTree(api("GET", "/api/v1/clients/gemeente-leiden/audit", coordinator, null).body()).get("items");
         assertThat(trail).hasSize(3);
         assertThat(trail.get(0).get("action").asString()).isEqualTo("REGISTERED");
         assertThat(trail.get(1).get("action").asString()).isEqualTo("SECRET_ADDED");
@@ -175,7 +175,7 @@ class IdentityServiceTest {
         assertThat(api("POST", "/api/v1/users", coordinator, "{\"email\":\"joost@isala.nl\",\"name\":\"J\",\"roles\":[\"OPERATOR\"]}")
                 .statusCode()).isEqualTo(409);
         assertThat(api("POST", "/api/v1/users/" + account.get("id").asString() + "/deactivate", coordinator, null).statusCode()).isEqualTo(200);
-        JsonNode trail = JSON.readTree(api("GET", "/api/v1/users/" + account.get("id").asString() + "/audit", coordinator, null).body());
+        JsonNode trail = JSON.readTree(api("GET", "/api/v1/users/" + account.get("id").asString() + "/audit", coordinator, null).body()).get("items");
         assertThat(trail).extracting(e -> e.get("action").asString()).containsExactly("INVITED", "ACTIVATED", "DEACTIVATED");
         assertThat(trail.get(0).get("actor").asString()).isEqualTo("coordinator@invoormantelzorg.nl");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> loginAs("joost@isala.nl", "a-long-enough-password"))

@@ -32,10 +32,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local platform as an operator meets it: writes through the gateway while a service is killed
- * with SIGKILL, and then the whole launcher (its Kafka broker and store with it), each started again.
- * Afterwards every write that got a 201 is readable and has exactly one creation event on Kafka.
- * {@code -Dcrash.writes=N} sets the writes per phase (CI: 15; {@code -Pcrash}: 200).
+ * The local platform as an operator meets it: mixed writes through the gateway (practices, experiments,
+ * social-map entries) while two services are killed with SIGKILL, and then the whole launcher (its
+ * Kafka broker and store with it), each started again. Afterwards every write that got a 201 is
+ * readable and has exactly one creation event on its topic. {@code -Dcrash.writes=N} sets the writes
+ * per phase (CI: 15; {@code -Pcrash}: 200).
  */
 class CrashTest {
 
@@ -52,34 +53,55 @@ class CrashTest {
         }
     }
 
+    /** What one kind of write creates: where it is read back and where its creation event goes. */
+    enum Kind {
+        PRACTICE("/api/v1/practices", "/api/v1/practices/", "practice-events"),
+        EXPERIMENT("/api/v1/experiments", "/api/v1/experiments/", "experiment-events"),
+        OFFER("/api/v1/socialmap/services", "/api/v1/socialmap/services/", "socialmap-events");
+
+        final String create;
+        final String read;
+        final String topic;
+
+        Kind(String create, String read, String topic) {
+            this.create = create;
+            this.read = read;
+            this.topic = topic;
+        }
+    }
+
     @Test
     void every_accepted_write_survives_a_killed_service_and_a_killed_launcher_with_exactly_its_events() throws Exception {
         Path data = Files.createTempDirectory("platform-crash");
         Ports ports = Ports.free();
         Process launcher = launch(data, ports);
-        Map<String, String> accepted = new HashMap<>();
+        Map<String, Kind> accepted = new HashMap<>();
         int refused = 0;
+        String practice;
         try {
             String token = token(ports);
-            refused += write(ports, token, writesPerPhase, accepted);
+            practice = zwolleAccelerator(ports);
+            refused += write(ports, token, practice, writesPerPhase, accepted);
 
-            // A service killed with SIGKILL: the launcher restarts it; writes meanwhile are refused (503), never lost.
-            long practicePid = Long.parseLong(Files.readAllLines(data.resolve("services.pid")).get(1).trim());
-            ProcessHandle.of(practicePid).orElseThrow().destroyForcibly();
-            refused += write(ports, token, writesPerPhase, accepted);
+            // Services killed with SIGKILL: the launcher restarts them; writes meanwhile are refused (503), never lost.
+            List<String> pids = Files.readAllLines(data.resolve("services.pid"));
+            for (int service : new int[] {1, 3}) { // practice-service, socialmap-service
+                ProcessHandle.of(Long.parseLong(pids.get(service).trim())).orElseThrow().destroyForcibly();
+            }
+            refused += write(ports, token, practice, writesPerPhase, accepted);
 
             // The whole launcher killed with SIGKILL, just after writes were acknowledged.
-            refused += write(ports, token, writesPerPhase, accepted);
+            refused += write(ports, token, practice, writesPerPhase, accepted);
         } finally {
             launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         Process again = launch(data, ports);
         try {
             String token = token(ports);
-            refused += write(ports, token, writesPerPhase, accepted);
+            refused += write(ports, token, practice, writesPerPhase, accepted);
             int lost = 0;
-            for (String id : accepted.keySet()) {
-                HttpResponse<String> read = send("GET", ports, "/api/v1/practices/" + id, null, token);
+            for (var write : accepted.entrySet()) {
+                HttpResponse<String> read = send("GET", ports, write.getValue().read + write.getKey(), null, token);
                 if (read.statusCode() != 200) {
                     lost++;
                 }
@@ -92,11 +114,14 @@ class CrashTest {
                     notExactlyOnce.add(id + " " + createdEvents.get(id));
                 }
             }
-            System.out.printf("Crash test: %d writes accepted, %d refused while down, %d lost, %d without exactly one creation event%n",
-                    accepted.size(), refused, lost, notExactlyOnce.size());
+            Map<Kind, Long> byKind = new java.util.EnumMap<>(Kind.class);
+            accepted.values().forEach(kind -> byKind.merge(kind, 1L, Long::sum));
+            System.out.printf("Crash test: %d writes accepted %s, %d refused while down, %d lost, %d without exactly one creation event%n",
+                    accepted.size(), byKind, refused, lost, notExactlyOnce.size());
             assertThat(accepted).hasSizeGreaterThanOrEqualTo(writesPerPhase * 4);
             assertThat(lost).as("accepted writes lost").isZero();
-            assertThat(notExactlyOnce).as("practices without exactly one creation event").isEmpty();
+            assertThat(byKind).as("every kind of write was accepted").containsOnlyKeys(Kind.values());
+            assertThat(notExactlyOnce).as("writes without exactly one creation event").isEmpty();
         } finally {
             again.destroy();
             if (!again.waitFor(60, TimeUnit.SECONDS)) {
@@ -110,26 +135,48 @@ class CrashTest {
         }
     }
 
-    /** Writes until {@code count} practices were accepted; returns how many attempts were refused meanwhile. */
-    private int write(Ports ports, String token, int count, Map<String, String> accepted) throws Exception {
+    /** The demo practice of Zwolle, which the demo municipal client may add experiments to. */
+    private String zwolleAccelerator(Ports ports) throws Exception {
+        JsonNode practices = JSON.readTree(send("GET", ports, "/api/v1/practices?kind=PRACTICE_ACCELERATOR&pageSize=100", null, null).body());
+        return practices.get("items").valueStream().filter(p -> p.get("name").asString().equals("Praktijkversneller Zwolle"))
+                .findFirst().orElseThrow().get("id").asString();
+    }
+
+    /**
+     * Writes until {@code count} practices, experiments and social-map entries in turn were accepted;
+     * returns how many attempts were refused meanwhile.
+     */
+    private int write(Ports ports, String token, String practice, int count, Map<String, Kind> accepted) throws Exception {
         int refused = 0;
         int done = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (done < count && System.nanoTime() < deadline) {
+            Kind kind = Kind.values()[(accepted.size()) % Kind.values().length];
             String name = "Crashtest " + UUID.randomUUID().toString().substring(0, 8);
-            String body = """
-                    {"name":"%s","kind":"LEARNING_PRACTICE","region":"Zwolle",
-                     "municipalities":[{"cbsCode":"GM0193","name":"Zwolle"}],
-                     "organisations":[{"name":"Mantelzorg Steunpunt Zwolle","type":"WELFARE"}],
-                     "centralQuestions":["KEEP_UP_CARING"]}""".formatted(name);
+            String body = switch (kind) {
+                case PRACTICE -> """
+                        {"name":"%s","kind":"LEARNING_PRACTICE","region":"Zwolle",
+                         "municipalities":[{"cbsCode":"GM0193","name":"Zwolle"}],
+                         "organisations":[{"name":"Mantelzorg Steunpunt Zwolle","type":"WELFARE"}],
+                         "centralQuestions":["KEEP_UP_CARING"]}""".formatted(name);
+                case EXPERIMENT -> """
+                        {"practiceId":"%s","title":"%s","level":"NEIGHBOURHOOD_AND_MUNICIPALITY",
+                         "outcomes":["COLLABORATION_AMONG_PROFESSIONALS"],"phase":"DISCOVER","organisations":["Zwolle Doet!"]}
+                        """.formatted(practice, name);
+                case OFFER -> """
+                        {"organization":"Zwolle Doet!","name":"%s","description":"Steun voor mantelzorgers","serviceAreas":["GM0193"],
+                         "locations":[{"name":"Hoofdlocatie","address":"Grote Markt 1","postalCode":"8011 LW","city":"Zwolle",
+                           "municipality":"GM0193","province":"Overijssel","latitude":52.5125,"longitude":6.0944}]}
+                        """.formatted(name);
+            };
             try {
-                HttpResponse<String> response = send("POST", ports, "/api/v1/practices", body, token);
+                HttpResponse<String> response = send("POST", ports, kind.create, body, token);
                 if (response.statusCode() == 201) {
-                    accepted.put(JSON.readTree(response.body()).get("id").asString(), name);
+                    accepted.put(JSON.readTree(response.body()).get("id").asString(), kind);
                     done++;
                     continue;
                 }
-                assertThat(response.statusCode()).as(response.body()).isIn(429, 502, 503, 504);
+                assertThat(response.statusCode()).as(kind + " " + response.body()).isIn(429, 502, 503, 504);
             } catch (java.io.IOException e) {
                 // the gateway itself is down for a moment
             }
@@ -148,14 +195,14 @@ class CrashTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of("practice-events"));
+            consumer.subscribe(java.util.Arrays.stream(Kind.values()).map(kind -> kind.topic).toList());
             int empty = 0;
             while (empty < 3) {
                 var records = consumer.poll(Duration.ofSeconds(1));
                 empty = records.isEmpty() ? empty + 1 : 0;
                 for (ConsumerRecord<String, String> record : records) {
                     JsonNode event = JSON.readTree(record.value());
-                    if (event.get("type").asString().endsWith(".created.v1")) {
+                    if (event.get("type").asString().endsWith(".created.v1") && !event.get("type").asString().contains("respite")) {
                         events.computeIfAbsent(record.key(), k -> new HashSet<>()).add(event.get("id").asString());
                     }
                 }
@@ -175,8 +222,11 @@ class CrashTest {
 
     private HttpResponse<String> send(String method, Ports ports, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + ports.gateway() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -345,8 +345,9 @@ abstract class PracticeApiContract {
 
         Response audit = api.get("/api/v1/practices/" + id + "/audit");
         assertThat(audit.status()).isEqualTo(200);
-        JsonNode trail = audit.json();
+        JsonNode trail = audit.json().get("items");
         assertThat(trail).hasSize(3);
+        assertThat(audit.json().get("page").get("totalElements").asLong()).isEqualTo(3);
         assertThat(trail.get(0).get("action").asString()).isEqualTo("CREATED");
         assertThat(trail.get(1).get("actor").asString()).isEqualTo("staff@organisatie.nl");
         assertThat(trail.get(1).get("tenant").asString()).isEqualTo("Organisatie 1");
@@ -354,6 +355,9 @@ abstract class PracticeApiContract {
         assertThat(trail.get(2).get("action").asString()).isEqualTo("ARCHIVED");
         assertThat(trail.get(2).get("changedFields").toString()).contains("status");
         assertThat(trail.get(2).get("at").asString()).isNotBlank();
+        JsonNode secondPage = api.get("/api/v1/practices/" + id + "/audit?page=1&pageSize=2").json();
+        assertThat(secondPage.get("items").findValuesAsString("action")).containsExactly("ARCHIVED");
+        assertThat(secondPage.get("page").get("totalPages").asInt()).isEqualTo(2);
 
         assertThat(staff.get("/api/v1/practices/" + id + "/audit").status()).isEqualTo(403);
         assertThat(anonymous.get("/api/v1/practices/" + id + "/audit").status()).isEqualTo(401);

@@ -523,7 +523,7 @@ abstract class SocialMapApiContract {
         assertThat(ids(search("municipality=" + area))).containsExactly(id);
         assertThat(names(search("municipality=" + area))).containsExactly("Maatjesproject Zwolle");
         assertThat(zwolleDoet.get("/api/v1/socialmap/services/" + id + "/audit").status()).isEqualTo(403);
-        assertThat(coordinator.get("/api/v1/socialmap/services/" + id + "/audit").json().findValuesAsString("action"))
+        assertThat(coordinator.get("/api/v1/socialmap/services/" + id + "/audit").json().get("items").findValuesAsString("action"))
                 .containsExactly("CREATED", "UPDATED");
     }
 

@@ -34,6 +34,7 @@ import nl.mantelzorgthuis.experimentservice.experiment.domain.InquiryPhase;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.LessonKind;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Measure;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.OutcomeCategory;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.ETags;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
@@ -195,10 +196,12 @@ class ExperimentController {
     }
 
     @GetMapping(BASE + "/{id}/audit")
-    @Operation(summary = "The audit trail of an experiment: who changed what and when (coordinators)", operationId = "getExperimentAudit")
-    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id)
-            throws Problem.NotFound {
-        return experiments.audit(id);
+    @Operation(summary = "The audit trail of an experiment: who changed what and when, oldest first, paged (coordinators)",
+            operationId = "getExperimentAudit")
+    AuditPage<AuditEntry> audit(@PathVariable @Size(max = 64) String id,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int pageSize) throws Problem.NotFound {
+        return experiments.audit(id, page, pageSize);
     }
 
     @GetMapping(BASE)

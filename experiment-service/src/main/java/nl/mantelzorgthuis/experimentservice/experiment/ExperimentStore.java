@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Experiment;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentStatus;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
+import nl.mantelzorgthuis.starter.audit.AuditTrail;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import nl.mantelzorgthuis.starter.outbox.OutboxWrites;
 import org.bson.Document;
@@ -28,12 +30,13 @@ import org.springframework.stereotype.Component;
 public class ExperimentStore {
 
     public static final String COLLECTION = "experiments";
-    static final String AUDIT_FIELD = "audit";
 
     private final MongoTemplate mongo;
+    private final AuditTrail audits;
 
-    ExperimentStore(MongoTemplate mongo) {
+    ExperimentStore(MongoTemplate mongo, AuditTrail audits) {
         this.mongo = mongo;
+        this.audits = audits;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on(OutboxEntry.FLAG_FIELD, Sort.Direction.ASC));
         indexes.createIndex(new Index().on("practiceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
@@ -41,18 +44,20 @@ public class ExperimentStore {
     }
 
     void insert(Experiment experiment, OutboxEntry event, AuditEntry audit) {
-        Document doc = toDocument(experiment);
-        doc.put(AUDIT_FIELD, List.of(toDocument(audit)));
-        mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(doc, event));
+        mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(audits.withFirst(toDocument(experiment), audit), event));
+        audits.settleQuietly(COLLECTION, experiment.id());
     }
 
     /** Stores {@code next} only if the stored experiment is still at {@code expectedVersion}. */
     boolean replace(Experiment next, long expectedVersion, OutboxEntry event, AuditEntry audit) {
         Update update = OutboxWrites.replacing(toDocument(next), Experiment.class, event);
-        update.push(AUDIT_FIELD, toDocument(audit));
         var result = mongo.updateFirst(
-                OutboxWrites.atVersion(next.id(), expectedVersion), update, COLLECTION);
-        return result.getMatchedCount() == 1;
+                OutboxWrites.atVersion(next.id(), expectedVersion), audits.recording(update, audit), COLLECTION);
+        if (result.getMatchedCount() != 1) {
+            return false;
+        }
+        audits.settleQuietly(COLLECTION, next.id());
+        return true;
     }
 
     Optional<Experiment> find(String id) {
@@ -66,12 +71,8 @@ public class ExperimentStore {
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(d -> d.get("version", Number.class).longValue());
     }
 
-    Optional<List<AuditEntry>> audit(String id) {
-        Query query = Query.query(where("_id").is(id));
-        query.fields().include(AUDIT_FIELD);
-        Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        return Optional.ofNullable(doc).map(d -> d.getList(AUDIT_FIELD, Document.class, List.of()).stream()
-                .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+    Optional<AuditPage<AuditEntry>> audit(String id, int page, int pageSize) {
+        return audits.read(COLLECTION, Query.query(where("_id").is(id)), AuditEntry.class, page, pageSize);
     }
 
     /** Ids of the experiments of a practice that are not final yet. */
@@ -93,7 +94,7 @@ public class ExperimentStore {
 
     /** The outbox and the audit trail travel in the document but are not part of the experiment. */
     private static Query withoutBookkeeping(Query query) {
-        query.fields().exclude(AUDIT_FIELD).exclude(OutboxEntry.PENDING_FIELD);
+        query.fields().exclude(AuditTrail.PENDING_FIELD).exclude(AuditTrail.LEGACY_FIELD).exclude(OutboxEntry.PENDING_FIELD);
         return query;
     }
 

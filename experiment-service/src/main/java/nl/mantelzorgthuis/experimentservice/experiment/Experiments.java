@@ -21,6 +21,7 @@ import nl.mantelzorgthuis.experimentservice.experiment.domain.Measure;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.Observation;
 import nl.mantelzorgthuis.experimentservice.experiment.domain.PracticeRef;
 import nl.mantelzorgthuis.experimentservice.practice.PracticeDirectory;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
 import nl.mantelzorgthuis.starter.problem.ETags;
@@ -159,8 +160,8 @@ public class Experiments {
         return adopted;
     }
 
-    public List<AuditEntry> audit(String id) {
-        return store.audit(id).orElseThrow(() -> notFound(id));
+    public AuditPage<AuditEntry> audit(String id, int page, int pageSize) {
+        return store.audit(id, page, pageSize).orElseThrow(() -> notFound(id));
     }
 
     public ExperimentPage search(ExperimentSearch search) {

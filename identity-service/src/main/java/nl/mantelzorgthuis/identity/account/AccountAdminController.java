@@ -5,6 +5,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.domain.IdentityRuleViolation;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,8 +78,10 @@ class AccountAdminController {
     }
 
     @GetMapping("/api/v1/users/{id}/audit")
-    List<AuditEntry> audit(@PathVariable String id) throws Problem.NotFound {
-        return accounts.audit(id);
+    AuditPage<AuditEntry> audit(@PathVariable @Size(max = 64) String id,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int pageSize) throws Problem.NotFound {
+        return accounts.audit(id, page, pageSize);
     }
 
     /** Public: the one-time token is the credential. */

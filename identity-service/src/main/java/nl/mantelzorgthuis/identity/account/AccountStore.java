@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
-import nl.mantelzorgthuis.identity.audit.AuditTrail;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
+import nl.mantelzorgthuis.starter.audit.AuditTrail;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -73,19 +74,29 @@ public class AccountStore {
 
     /** Sets the password once: only while the activation token is still unused. */
     boolean activate(String token, java.time.Instant now, String passwordHash, AuditEntry audit) {
-        return mongo.updateFirst(Query.query(where("activationTokenHash").is(nl.mantelzorgthuis.identity.domain.RandomTokens.hash(token))
+        org.bson.Document activated = mongo.findAndModify(
+                Query.query(where("activationTokenHash").is(nl.mantelzorgthuis.identity.domain.RandomTokens.hash(token))
                         .and("passwordHash").is(null).and("activationExpiresAt").gt(now)),
                 audits.recording(new Update().set("passwordHash", passwordHash).unset("activationTokenHash").unset("activationExpiresAt"), audit),
-                COLLECTION).getModifiedCount() == 1;
+                org.bson.Document.class, COLLECTION);
+        if (activated == null) {
+            return false;
+        }
+        audits.settleQuietly(COLLECTION, activated.get("_id"));
+        return true;
     }
 
     boolean deactivate(String id, AuditEntry audit) {
-        return mongo.updateFirst(Query.query(where("_id").is(id)),
-                audits.recording(new Update().set("active", false), audit), COLLECTION).getMatchedCount() == 1;
+        if (mongo.updateFirst(Query.query(where("_id").is(id)),
+                audits.recording(new Update().set("active", false), audit), COLLECTION).getMatchedCount() != 1) {
+            return false;
+        }
+        audits.settleQuietly(COLLECTION, id);
+        return true;
     }
 
-    Optional<List<AuditEntry>> audit(String id) {
-        return audits.read(COLLECTION, Query.query(where("_id").is(id)));
+    Optional<AuditPage<AuditEntry>> audit(String id, int page, int pageSize) {
+        return audits.read(COLLECTION, Query.query(where("_id").is(id)), AuditEntry.class, page, pageSize);
     }
 
 

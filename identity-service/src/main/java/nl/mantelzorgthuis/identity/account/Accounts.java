@@ -10,6 +10,7 @@ import nl.mantelzorgthuis.identity.domain.IdentityRules;
 import nl.mantelzorgthuis.identity.domain.RandomTokens;
 import nl.mantelzorgthuis.identity.domain.Role;
 import nl.mantelzorgthuis.identity.settings.IdentityProperties;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,8 +57,8 @@ public class Accounts {
         return store.byId(id).orElseThrow(() -> notFound(id));
     }
 
-    public List<AuditEntry> audit(String id) {
-        return store.audit(id).orElseThrow(() -> notFound(id));
+    public AuditPage<AuditEntry> audit(String id, int page, int pageSize) {
+        return store.audit(id, page, pageSize).orElseThrow(() -> notFound(id));
     }
 
     /** The one-time token is the credential; the password must fit what bcrypt hashes. */

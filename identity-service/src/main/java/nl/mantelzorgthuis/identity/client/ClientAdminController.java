@@ -3,12 +3,16 @@ package nl.mantelzorgthuis.identity.client;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.domain.IdentityRuleViolation;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -90,7 +94,9 @@ class ClientAdminController {
     }
 
     @GetMapping("/api/v1/clients/{clientId}/audit")
-    List<AuditEntry> audit(@PathVariable String clientId) throws Problem.NotFound {
-        return clients.audit(clientId);
+    AuditPage<AuditEntry> audit(@PathVariable String clientId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int pageSize) throws Problem.NotFound {
+        return clients.audit(clientId, page, pageSize);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
-import nl.mantelzorgthuis.identity.audit.AuditTrail;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
+import nl.mantelzorgthuis.starter.audit.AuditTrail;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -45,8 +46,8 @@ public class ClientStore {
     }
 
     boolean addSecret(String clientId, MachineClient.Secret secret, AuditEntry audit) {
-        return mongo.updateFirst(Query.query(where("clientId").is(clientId)),
-                audits.recording(new Update().push("secrets", secret), audit), COLLECTION).getMatchedCount() == 1;
+        return settled(clientId, mongo.updateFirst(Query.query(where("clientId").is(clientId)),
+                audits.recording(new Update().push("secrets", secret), audit), COLLECTION).getMatchedCount() == 1);
     }
 
     /**
@@ -59,17 +60,24 @@ public class ClientStore {
                     .ifPresent(newest -> mongo.updateFirst(Query.query(where("clientId").is(clientId)),
                             audits.recording(new Update().pull("secrets",
                                     Query.query(where("createdAt").lt(newest)).getQueryObject()), audit), COLLECTION));
-            return true;
+            return settled(clientId, true);
         }).orElse(false);
     }
 
     boolean deactivate(String clientId, AuditEntry audit) {
-        return mongo.updateFirst(Query.query(where("clientId").is(clientId)),
-                audits.recording(new Update().set("active", false), audit), COLLECTION).getMatchedCount() == 1;
+        return settled(clientId, mongo.updateFirst(Query.query(where("clientId").is(clientId)),
+                audits.recording(new Update().set("active", false), audit), COLLECTION).getMatchedCount() == 1);
     }
 
-    Optional<List<AuditEntry>> audit(String clientId) {
-        return audits.read(COLLECTION, Query.query(where("clientId").is(clientId)));
+    private boolean settled(String clientId, boolean changed) {
+        if (changed) {
+            audits.settleQuietly(COLLECTION, Query.query(where("clientId").is(clientId)));
+        }
+        return changed;
+    }
+
+    Optional<AuditPage<AuditEntry>> audit(String clientId, int page, int pageSize) {
+        return audits.read(COLLECTION, Query.query(where("clientId").is(clientId)), AuditEntry.class, page, pageSize);
     }
 
 }

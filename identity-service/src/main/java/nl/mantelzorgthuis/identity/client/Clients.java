@@ -7,6 +7,7 @@ import java.util.UUID;
 import nl.mantelzorgthuis.identity.audit.AuditEntry;
 import nl.mantelzorgthuis.identity.domain.IdentityRules;
 import nl.mantelzorgthuis.identity.domain.RandomTokens;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -70,8 +71,8 @@ public class Clients {
         return store.byClientId(clientId).orElseThrow(() -> notFound(clientId));
     }
 
-    public List<AuditEntry> audit(String clientId) {
-        return store.audit(clientId).orElseThrow(() -> notFound(clientId));
+    public AuditPage<AuditEntry> audit(String clientId, int page, int pageSize) {
+        return store.audit(clientId, page, pageSize).orElseThrow(() -> notFound(clientId));
     }
 
     private AuditEntry audit(String by, String action, String detail) {

@@ -17,6 +17,7 @@ import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccessDenied;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeArchived;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeRuleViolation;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.ETags;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpHeaders;
@@ -86,9 +87,12 @@ class PracticeController {
     }
 
     @GetMapping("/{id}/audit")
-    @Operation(summary = "The audit trail of a practice: who changed what and when (coordinators)", operationId = "getPracticeAudit")
-    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id) throws Problem.NotFound {
-        return practices.audit(id);
+    @Operation(summary = "The audit trail of a practice: who changed what and when, oldest first, paged (coordinators)",
+            operationId = "getPracticeAudit")
+    AuditPage<AuditEntry> audit(@PathVariable @Size(max = 64) String id,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int pageSize) throws Problem.NotFound {
+        return practices.audit(id, page, pageSize);
     }
 
     @GetMapping

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import nl.mantelzorgthuis.practiceservice.practice.domain.Practice;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeStatus;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
+import nl.mantelzorgthuis.starter.audit.AuditTrail;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import nl.mantelzorgthuis.starter.outbox.OutboxWrites;
 import org.bson.Document;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Practices in MongoDB. Each write stores the new state and its event in the same document
- * ({@code pendingEvents}), so one single-document write covers both: no multi-document transaction,
+ * ({@code pendingEvents}, and its audit entry in {@code pendingAudit}), so one single-document write covers both: no multi-document transaction,
  * which the embedded store lacks, and nothing accepted can lose its event.
  */
 @Component
@@ -31,55 +33,46 @@ public class PracticeStore {
     public static final String COLLECTION = "practices";
 
     private final MongoTemplate mongo;
+    private final AuditTrail audits;
 
-    PracticeStore(MongoTemplate mongo) {
+    PracticeStore(MongoTemplate mongo, AuditTrail audits) {
         this.mongo = mongo;
+        this.audits = audits;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on(OutboxEntry.FLAG_FIELD, Sort.Direction.ASC));
         indexes.createIndex(new Index().on("municipalities.cbsCode", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("name", Sort.Direction.ASC));
     }
 
-    static final String AUDIT_FIELD = "audit";
-
     void insert(Practice practice, OutboxEntry event, AuditEntry audit) {
-        Document doc = toDocument(practice);
-        doc.put(AUDIT_FIELD, List.of(auditDocument(audit)));
-        mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(doc, event));
+        mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(audits.withFirst(toDocument(practice), audit), event));
+        audits.settleQuietly(COLLECTION, practice.id());
     }
 
     /** Stores {@code next} only if the stored practice is still at {@code expectedVersion}. */
     boolean replace(Practice next, long expectedVersion, OutboxEntry event, AuditEntry audit) {
         Update update = OutboxWrites.replacing(toDocument(next), Practice.class, event);
-        update.push(AUDIT_FIELD, auditDocument(audit));
         var result = mongo.updateFirst(
-                OutboxWrites.atVersion(next.id(), expectedVersion), update, COLLECTION);
-        return result.getMatchedCount() == 1;
+                OutboxWrites.atVersion(next.id(), expectedVersion), audits.recording(update, audit), COLLECTION);
+        if (result.getMatchedCount() != 1) {
+            return false;
+        }
+        audits.settleQuietly(COLLECTION, next.id());
+        return true;
     }
 
     Optional<Practice> find(String id) {
         return Optional.ofNullable(mongo.findOne(withoutBookkeeping(Query.query(where("_id").is(id))), Practice.class, COLLECTION));
     }
 
-    Optional<List<AuditEntry>> audit(String id) {
-        Query query = Query.query(where("_id").is(id));
-        query.fields().include(AUDIT_FIELD);
-        Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        return Optional.ofNullable(doc).map(d -> d.getList(AUDIT_FIELD, Document.class, List.of()).stream()
-                .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+    Optional<AuditPage<AuditEntry>> audit(String id, int page, int pageSize) {
+        return audits.read(COLLECTION, Query.query(where("_id").is(id)), AuditEntry.class, page, pageSize);
     }
 
     /** The outbox and the audit trail travel in the document but are not part of the practice. */
     private static Query withoutBookkeeping(Query query) {
-        query.fields().exclude(AUDIT_FIELD).exclude(OutboxEntry.PENDING_FIELD);
+        query.fields().exclude(AuditTrail.PENDING_FIELD).exclude(AuditTrail.LEGACY_FIELD).exclude(OutboxEntry.PENDING_FIELD);
         return query;
-    }
-
-    private Document auditDocument(AuditEntry audit) {
-        Document doc = new Document();
-        mongo.getConverter().write(audit, doc);
-        doc.remove("_class");
-        return doc;
     }
 
     PracticePage search(PracticeSearch search) {

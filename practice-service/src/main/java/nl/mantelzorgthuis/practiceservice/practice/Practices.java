@@ -12,6 +12,7 @@ import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeAccess;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChanges;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeChange;
 import nl.mantelzorgthuis.practiceservice.practice.domain.PracticeDetails;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
 import nl.mantelzorgthuis.starter.problem.ETags;
@@ -61,8 +62,8 @@ public class Practices {
         return change(caller, id, expectedVersion, null, PracticeChange.ARCHIVED, current -> current.archive(clock.instant()));
     }
 
-    public List<AuditEntry> audit(String id) {
-        return store.audit(id).orElseThrow(() -> notFound(id));
+    public AuditPage<AuditEntry> audit(String id, int page, int pageSize) {
+        return store.audit(id, page, pageSize).orElseThrow(() -> notFound(id));
     }
 
     private Practice change(Caller caller, String id, Long expectedVersion, PracticeDetails details, PracticeChange change,

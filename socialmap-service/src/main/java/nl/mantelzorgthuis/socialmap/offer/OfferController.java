@@ -25,6 +25,7 @@ import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
 import org.springframework.http.HttpHeaders;
 import nl.mantelzorgthuis.socialmap.offer.domain.OfferAccessDenied;
 import nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.problem.ETags;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.http.HttpStatus;
@@ -141,10 +142,12 @@ class OfferController {
     }
 
     @GetMapping("/services/{id}/audit")
-    @Operation(summary = "The audit trail of a service (coordinators)", operationId = "getServiceAudit")
-    List<AuditEntry> audit(@PathVariable @Size(max = 64) String id)
-            throws Problem.NotFound {
-        return services.audit(id);
+    @Operation(summary = "The audit trail of a service: who changed what and when, oldest first, paged (coordinators)",
+            operationId = "getServiceAudit")
+    AuditPage<AuditEntry> audit(@PathVariable @Size(max = 64) String id,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int pageSize) throws Problem.NotFound {
+        return services.audit(id, page, pageSize);
     }
 
     @GetMapping("/services/unverified")

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation;
 import nl.mantelzorgthuis.socialmap.offer.domain.Violation;
+import nl.mantelzorgthuis.starter.audit.AuditPage;
+import nl.mantelzorgthuis.starter.audit.AuditTrail;
 import nl.mantelzorgthuis.starter.outbox.OutboxEntry;
 import nl.mantelzorgthuis.starter.outbox.OutboxWrites;
 import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
@@ -29,7 +31,6 @@ import org.springframework.stereotype.Component;
 public class OfferStore {
 
     public static final String COLLECTION = "services";
-    static final String AUDIT_FIELD = "audit";
     /**
      * maintainer + external id, only on entries that have an external id: one sparse single-field
      * unique index then skips the others on real MongoDB and on the embedded store alike (a compound
@@ -39,9 +40,11 @@ public class OfferStore {
     private static final String OLD_EXTERNAL_INDEX = "maintainedBy_1_externalId_1";
 
     private final MongoTemplate mongo;
+    private final AuditTrail audits;
 
-    OfferStore(MongoTemplate mongo) {
+    OfferStore(MongoTemplate mongo, AuditTrail audits) {
         this.mongo = mongo;
+        this.audits = audits;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on(OutboxEntry.FLAG_FIELD, Sort.Direction.ASC));
         migrateExternalKeys(indexes);
@@ -50,13 +53,13 @@ public class OfferStore {
     }
 
     void insert(Offer entry, OutboxEntry event, AuditEntry audit) {
-        Document doc = toDocument(entry);
-        doc.put(AUDIT_FIELD, List.of(toDocument(audit)));
+        Document doc = audits.withFirst(toDocument(entry), audit);
         if (externalKey(entry) != null) {
             doc.put(EXTERNAL_KEY, externalKey(entry));
         }
         try {
             mongo.getCollection(COLLECTION).insertOne(OutboxWrites.withEvent(doc, event));
+            audits.settleQuietly(COLLECTION, entry.id());
         } catch (com.mongodb.MongoWriteException e) {
             if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
                 throw externalIdTaken(entry);
@@ -68,18 +71,21 @@ public class OfferStore {
     /** Stores {@code next} only if the stored entry is still at {@code expectedVersion}. */
     boolean replace(Offer next, long expectedVersion, OutboxEntry event, AuditEntry audit) {
         Update update = OutboxWrites.replacing(toDocument(next), Offer.class, event);
-        update.push(AUDIT_FIELD, toDocument(audit));
+        audits.recording(update, audit);
         if (externalKey(next) != null) {
             update.set(EXTERNAL_KEY, externalKey(next));
         } else {
             update.unset(EXTERNAL_KEY);
         }
         try {
-            return mongo.updateFirst(OutboxWrites.atVersion(next.id(), expectedVersion), update, COLLECTION)
-                    .getMatchedCount() == 1;
+            if (mongo.updateFirst(OutboxWrites.atVersion(next.id(), expectedVersion), update, COLLECTION).getMatchedCount() != 1) {
+                return false;
+            }
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw externalIdTaken(next);
         }
+        audits.settleQuietly(COLLECTION, next.id());
+        return true;
     }
 
     Optional<Offer> find(String id) {
@@ -117,12 +123,8 @@ public class OfferStore {
                 .and("externalId").is(externalId))), Offer.class, COLLECTION));
     }
 
-    Optional<List<AuditEntry>> audit(String id) {
-        Query query = Query.query(where("_id").is(id));
-        query.fields().include(AUDIT_FIELD);
-        Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        return Optional.ofNullable(doc).map(d -> d.getList(AUDIT_FIELD, Document.class, List.of()).stream()
-                .map(a -> mongo.getConverter().read(AuditEntry.class, a)).toList());
+    Optional<AuditPage<AuditEntry>> audit(String id, int page, int pageSize) {
+        return audits.read(COLLECTION, Query.query(where("_id").is(id)), AuditEntry.class, page, pageSize);
     }
 
     /** Entries last verified before {@code cutoff}, oldest check first. */
@@ -145,7 +147,7 @@ public class OfferStore {
     }
 
     private static Query withoutBookkeeping(Query query) {
-        query.fields().exclude(AUDIT_FIELD).exclude(OutboxEntry.PENDING_FIELD);
+        query.fields().exclude(AuditTrail.PENDING_FIELD).exclude(AuditTrail.LEGACY_FIELD).exclude(OutboxEntry.PENDING_FIELD);
         return query;
     }
 

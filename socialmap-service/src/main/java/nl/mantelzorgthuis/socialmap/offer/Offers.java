@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import nl.mantelzorgthuis.starter.audit.AuditPage;
 import nl.mantelzorgthuis.starter.outbox.OutboxRelay;
 import nl.mantelzorgthuis.socialmap.offer.OfferChange;
 import nl.mantelzorgthuis.socialmap.offer.OfferEvents;
@@ -166,8 +167,8 @@ public class Offers {
         }
     }
 
-    public List<AuditEntry> audit(String id) {
-        return store.audit(id).orElseThrow(() -> notFound(id));
+    public AuditPage<AuditEntry> audit(String id, int page, int pageSize) {
+        return store.audit(id, page, pageSize).orElseThrow(() -> notFound(id));
     }
 
     public record UnverifiedPage(List<Offer> items, long totalElements, Instant verifiedBefore) {
