@@ -162,7 +162,9 @@ class IdentityServiceTest {
                 "{\"email\":\"Joost@Isala.nl\",\"name\":\"Joost\",\"organisation\":\"Isala Ziekenhuis\",\"roles\":[\"ORGANISATION_STAFF\"]}");
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         JsonNode account = JSON.readTree(invited.body());
-        String activationPath = URI.create(account.get("activationUrl").asString()).getPath();
+        String activationPage = URI.create(account.get("activationUrl").asString()).getPath();
+        assertThat(activationPage).startsWith("/activeren/");
+        String activationPath = "/api/v1/activations/" + activationPage.substring("/activeren/".length());
         // bcrypt hashes 72 bytes and ignores the rest: a longer password is refused, never cut short.
         HttpResponse<String> tooLong = api("POST", activationPath, null, "{\"password\":\"" + "é".repeat(37) + "\"}");
         assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(422);
@@ -179,6 +181,28 @@ class IdentityServiceTest {
         assertThat(trail).extracting(e -> e.get("action").asString()).containsExactly("INVITED", "ACTIVATED", "DEACTIVATED");
         assertThat(trail.get(0).get("actor").asString()).isEqualTo("coordinator@invoormantelzorg.nl");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> loginAs("joost@isala.nl", "a-long-enough-password"))
+                .hasMessageContaining("Login refused");
+        assertThat(api("POST", "/api/v1/users/" + account.get("id").asString() + "/password-reset", coordinator, null).statusCode())
+                .as("no reset link for a deactivated account").isEqualTo(404);
+    }
+
+    @Test
+    void a_forgotten_password_is_replaced_with_a_new_one_time_link_from_a_coordinator() throws Exception {
+        String coordinator = loginAs("coordinator@invoormantelzorg.nl", "coordinator-password-123");
+        JsonNode account = JSON.readTree(api("POST", "/api/v1/users", coordinator,
+                "{\"email\":\"vergeten@isala.nl\",\"name\":\"Vergeten\",\"organisation\":\"Isala Ziekenhuis\",\"roles\":[\"ORGANISATION_STAFF\"]}").body());
+        String first = URI.create(account.get("activationUrl").asString()).getPath().substring("/activeren/".length());
+        assertThat(api("POST", "/api/v1/activations/" + first, null, "{\"password\":\"het-eerste-wachtwoord\"}").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> reset = api("POST", "/api/v1/users/" + account.get("id").asString() + "/password-reset", coordinator, null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        String second = URI.create(JSON.readTree(reset.body()).get("activationUrl").asString()).getPath().substring("/activeren/".length());
+        assertThat(second).isNotEqualTo(first);
+        assertThat(verify(loginAs("vergeten@isala.nl", "het-eerste-wachtwoord")).getSubject()).isEqualTo("vergeten@isala.nl");
+        assertThat(api("POST", "/api/v1/activations/" + second, null, "{\"password\":\"het-tweede-wachtwoord\"}").statusCode()).isEqualTo(204);
+        assertThat(api("POST", "/api/v1/activations/" + second, null, "{\"password\":\"nog-een-wachtwoord!\"}").statusCode()).isEqualTo(404);
+        assertThat(verify(loginAs("vergeten@isala.nl", "het-tweede-wachtwoord")).getSubject()).isEqualTo("vergeten@isala.nl");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loginAs("vergeten@isala.nl", "het-eerste-wachtwoord"))
                 .hasMessageContaining("Login refused");
     }
 
@@ -201,7 +225,7 @@ class IdentityServiceTest {
                         org.springframework.data.mongodb.core.query.Criteria.where("_id").is(account.get("id").asString())),
                 new org.springframework.data.mongodb.core.query.Update().set("activationExpiresAt", java.util.Date.from(
                         java.time.Instant.now().minusSeconds(60))), "accounts");
-        HttpResponse<String> expired = api("POST", path, null, "{\"password\":\"a-long-enough-password\"}");
+        HttpResponse<String> expired = api("POST", "/api/v1/activations/" + token, null, "{\"password\":\"a-long-enough-password\"}");
         assertThat(expired.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(expired.body()).get("detail").asString()).contains("expired");
     }
@@ -256,5 +280,58 @@ class IdentityServiceTest {
         assertThat(discovery.get("issuer").asString()).isEqualTo(ISSUER);
         assertThat(discovery.get("jwks_uri").asString()).isEqualTo(ISSUER + "/oauth2/jwks");
         assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
+    }
+
+    @Test
+    void the_login_page_is_dutch_in_the_portal_design_and_says_why_a_login_failed() throws Exception {
+        nl.mantelzorgthuis.testsupport.BrowserLogin browser = new nl.mantelzorgthuis.testsupport.BrowserLogin();
+        HttpResponse<String> page = browser.follow(URI.create(ISSUER + "/login"), uri -> false);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"nl\"", "<h1 class=\"utrecht-heading-1\">Inloggen</h1>", "E-mailadres",
+                "Wachtwoord vergeten?", "/ontwerp/huisstijl.css", "name=\"_csrf\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
+        HttpResponse<String> css = browser.follow(URI.create(ISSUER + "/ontwerp/huisstijl.css"), uri -> false);
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+        assertThat(css.body()).contains(".voorbeeld-theme", ".utrecht-button", ".mantelzorg-theme");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> browser.submitLogin(URI.create(ISSUER + "/login"),
+                "coordinator@invoormantelzorg.nl", "wrong-password-123")).hasMessageContaining("Login refused");
+        assertThat(browser.follow(URI.create(ISSUER + "/login?error"), uri -> false).body())
+                .contains("Het e-mailadres of het wachtwoord klopt niet", "role=\"alert\"", "aria-invalid=\"true\"");
+        assertThat(browser.follow(URI.create(ISSUER + "/wachtwoord-vergeten"), uri -> false).body()).contains("nieuwe link", "48");
+    }
+
+    @Test
+    void an_invited_person_chooses_a_password_on_the_dutch_activation_page() throws Exception {
+        String coordinator = loginAs("coordinator@invoormantelzorg.nl", "coordinator-password-123");
+        JsonNode account = JSON.readTree(api("POST", "/api/v1/users", coordinator,
+                "{\"email\":\"pagina@isala.nl\",\"name\":\"Pagina\",\"organisation\":\"Isala Ziekenhuis\",\"roles\":[\"ORGANISATION_STAFF\"]}").body());
+        URI link = URI.create(account.get("activationUrl").asString());
+        nl.mantelzorgthuis.testsupport.BrowserLogin browser = new nl.mantelzorgthuis.testsupport.BrowserLogin();
+        HttpResponse<String> form = browser.follow(link, uri -> false);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Wachtwoord kiezen", "Herhaal het wachtwoord");
+
+        assertThat(choose(browser, link, form.body(), "kort", "kort").body()).contains("minstens 12 tekens", "aria-invalid=\"true\"");
+        assertThat(choose(browser, link, form.body(), "een-lang-wachtwoord", "een-ander-wachtwoord").body()).contains("niet gelijk");
+        assertThat(choose(browser, link, form.body(), "é".repeat(37), "é".repeat(37)).body()).contains("hoogstens 72");
+        HttpResponse<String> done = choose(browser, link, form.body(), "mijn eigen wachtwoord", "mijn eigen wachtwoord");
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/login?geactiveerd");
+        assertThat(verify(loginAs("pagina@isala.nl", "mijn eigen wachtwoord")).getSubject()).isEqualTo("pagina@isala.nl");
+        assertThat(choose(browser, link, form.body(), "mijn eigen wachtwoord", "mijn eigen wachtwoord").body())
+                .contains("Deze link werkt niet (meer)");
+    }
+
+    private static HttpResponse<String> choose(nl.mantelzorgthuis.testsupport.BrowserLogin browser, URI link, String page,
+            String password, String repeated) throws Exception {
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        String form = "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&repeated=" + java.net.URLEncoder.encode(repeated, StandardCharsets.UTF_8);
+        return browser.client().send(HttpRequest.newBuilder(link).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -48,5 +48,6 @@ class OpenApiDocumentTest {
         Path out = Path.of("target", "openapi", "socialmap-service.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, response.body());
+        nl.mantelzorgthuis.testsupport.PortalApiCopy.assertCurrent(doc, "socialmap-service");
     }
 }

@@ -137,6 +137,8 @@ class SecurityConfig {
 
         http.authorizeExchange(a -> authorizeApi(a).anyExchange().permitAll())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                // Back to the portal's start page, not Spring's English login page.
+                .logout(logout -> logout.logoutSuccessHandler(loggedOut()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints).accessDeniedHandler(denied(problems)))
                 // CSRF protects the cookie session; calls without it carry no ambient credentials.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
@@ -145,6 +147,12 @@ class SecurityConfig {
                 .headers(h -> headers(h, properties))
                 .cors(Customizer.withDefaults());
         return http.build();
+    }
+
+    private static org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler loggedOut() {
+        var handler = new org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(java.net.URI.create("/?uitgelogd"));
+        return handler;
     }
 
     private static ServerWebExchangeMatcher browserWrite() {

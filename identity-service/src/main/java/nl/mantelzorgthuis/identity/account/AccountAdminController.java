@@ -72,6 +72,13 @@ class AccountAdminController {
         return accounts.all().stream().map(a -> AccountView.of(a, null)).toList();
     }
 
+    /** A forgotten password: a new one-time link (to pass on to its holder) for choosing a new one. */
+    @PostMapping("/api/v1/users/{id}/password-reset")
+    AccountView passwordReset(@AuthenticationPrincipal Jwt by, @PathVariable @Size(max = 64) String id) throws Problem.NotFound {
+        Accounts.Invited reset = accounts.resetPassword(by.getSubject(), id);
+        return AccountView.of(reset.account(), reset.activationUrl());
+    }
+
     @PostMapping("/api/v1/users/{id}/deactivate")
     AccountView deactivate(@AuthenticationPrincipal Jwt by, @PathVariable String id) throws Problem.NotFound {
         return AccountView.of(accounts.deactivate(by.getSubject(), id), null);

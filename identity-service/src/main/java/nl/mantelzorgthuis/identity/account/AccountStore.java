@@ -72,11 +72,22 @@ public class AccountStore {
         return mongo.exists(Query.query(where("roles").is(role.name())), COLLECTION);
     }
 
-    /** Sets the password once: only while the activation token is still unused. */
+    /** A new one-time link for an active account. */
+    boolean renewActivation(String id, String tokenHash, java.time.Instant expiresAt, AuditEntry audit) {
+        if (mongo.updateFirst(Query.query(where("_id").is(id).and("active").is(true)),
+                audits.recording(new Update().set("activationTokenHash", tokenHash).set("activationExpiresAt", expiresAt), audit),
+                COLLECTION).getMatchedCount() != 1) {
+            return false;
+        }
+        audits.settleQuietly(COLLECTION, id);
+        return true;
+    }
+
+    /** Sets the password with a one-time link: only while its token is unused and unexpired, and the account active. */
     boolean activate(String token, java.time.Instant now, String passwordHash, AuditEntry audit) {
         org.bson.Document activated = mongo.findAndModify(
                 Query.query(where("activationTokenHash").is(nl.mantelzorgthuis.identity.domain.RandomTokens.hash(token))
-                        .and("passwordHash").is(null).and("activationExpiresAt").gt(now)),
+                        .and("active").is(true).and("activationExpiresAt").gt(now)),
                 audits.recording(new Update().set("passwordHash", passwordHash).unset("activationTokenHash").unset("activationExpiresAt"), audit),
                 org.bson.Document.class, COLLECTION);
         if (activated == null) {

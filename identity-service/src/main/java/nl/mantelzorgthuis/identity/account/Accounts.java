@@ -43,7 +43,24 @@ public class Accounts {
         if (!store.insert(account, audit(by, "INVITED", "roles " + account.roles()))) {
             throw new Problem.Conflict("Account exists", "There already is an account for " + account.email());
         }
-        return new Invited(account, properties.issuer() + "/api/v1/activations/" + token);
+        return new Invited(account, activationUrl(token));
+    }
+
+    /**
+     * A forgotten password: a new one-time link for an active account, with which its holder chooses a
+     * new password (the old one keeps working until then). Only coordinators make these links.
+     */
+    public Invited resetPassword(String by, String id) {
+        String token = RandomTokens.next();
+        if (!store.renewActivation(id, RandomTokens.hash(token), clock.instant().plus(properties.activationTtl()),
+                audit(by, "PASSWORD_RESET_LINK", null))) {
+            throw new Problem.NotFound("Account not found", "No active account with id " + id);
+        }
+        return new Invited(store.byId(id).orElseThrow(() -> notFound(id)), activationUrl(token));
+    }
+
+    private String activationUrl(String token) {
+        return properties.issuer() + "/activeren/" + token;
     }
 
     public List<Account> all() {

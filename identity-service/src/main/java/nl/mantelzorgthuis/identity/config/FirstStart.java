@@ -82,7 +82,7 @@ class FirstStart implements ApplicationRunner {
         if (withPassword) {
             log.info("Created the first coordinator account {}", c.email());
         } else {
-            log.warn("Created the first coordinator account {}; choose its password with POST {}/api/v1/activations/{}",
+            log.warn("Created the first coordinator account {}; choose its password at {}/activeren/{}",
                     c.email(), properties.issuer(), token);
         }
     }

@@ -61,8 +61,13 @@ class SecurityConfig {
     SecurityFilterChain loginAndTheRest(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(ResourceServerSecurity.OPERATIONAL_PATHS).permitAll()
+                        // The Dutch pages and their design: anyone may see them; the activation link is the credential.
+                        .requestMatchers("/ontwerp/**", "/favicon.svg", "/activeren/*", "/wachtwoord-vergeten", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(login -> login.loginPage("/login").permitAll())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                + "frame-ancestors 'none'; base-uri 'self'")));
         return http.build();
     }
 

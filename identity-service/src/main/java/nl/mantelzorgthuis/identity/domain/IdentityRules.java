@@ -32,7 +32,13 @@ public final class IdentityRules {
         }
     }
 
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
     public static void requireUsablePassword(String password) {
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw new IdentityRuleViolation("Password too short", "password",
+                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new IdentityRuleViolation("Password too long", "password",
                     "A password may be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (about 72 letters without accents)");

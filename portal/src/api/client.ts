@@ -1,0 +1,46 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as SocialMapPaths, components as SocialMapComponents } from './generated/socialmap-service';
+
+export type Offer = SocialMapComponents['schemas']['Offer'];
+export type Hit = SocialMapComponents['schemas']['Hit'];
+export type SearchResult = SocialMapComponents['schemas']['SearchResult'];
+export type RespiteRoute = SocialMapComponents['schemas']['RespiteRoute'];
+export type Term = SocialMapComponents['schemas']['Term'];
+export type Problem = SocialMapComponents['schemas']['Problem'];
+
+/** The session's CSRF token, which the gateway sets as a readable cookie for the portal's writes. */
+export function csrfToken(): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('XSRF-TOKEN='))
+    ?.substring('XSRF-TOKEN='.length);
+}
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      const token = csrfToken();
+      if (token) request.headers.set('X-XSRF-TOKEN', decodeURIComponent(token));
+    }
+    return request;
+  },
+};
+
+/** Same origin as the page: the gateway relays the session's token; the browser never holds one. */
+export const socialMap = createClient<SocialMapPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+socialMap.use(csrf);
+
+/** A problem+json answer as an error a page can show. */
+export class ApiProblem extends Error {
+  constructor(readonly status: number, readonly problem: Partial<Problem> | undefined) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+  }
+}
+
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) {
+    throw new ApiProblem(response.status, error as Partial<Problem> | undefined);
+  }
+  return data;
+}
