@@ -36,7 +36,7 @@ export function Layout() {
                   <li>
                     <form method="post" action="/logout" className="mz-inline-form">
                       <input type="hidden" name="_csrf" value={decodeURIComponent(csrfToken() ?? '')} />
-                      <button type="submit" className="utrecht-button utrecht-button--secondary-action">Uitloggen</button>
+                      <button type="submit" className="mz-header__button">Uitloggen</button>
                     </form>
                   </li>
                 </>

@@ -47,7 +47,10 @@ export function OfferPage() {
         <dt>Talen</dt>
         <dd>{(o.languages ?? []).length ? (o.languages ?? []).map((l) => label(LANGUAGES, l)).join(', ') : 'Nederlands'}</dd>
         <dt>Werkgebied</dt>
-        <dd>{(o.serviceAreas ?? []).join(', ') || 'onbekend'}</dd>
+        <dd>{(o.serviceAreas ?? []).map((code) => {
+          const town = o.locations?.find((l) => l.municipality === code)?.city;
+          return town ? `${town} (${code})` : code;
+        }).join(', ') || 'onbekend'}</dd>
       </dl>
 
       <Heading2>Kosten en wie betaalt</Heading2>

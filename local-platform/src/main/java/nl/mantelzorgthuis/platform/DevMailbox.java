@@ -43,6 +43,7 @@ final class DevMailbox implements AutoCloseable {
         web.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         web.createContext("/hooks/", this::receive);
         web.createContext("/nrc/", this::receive);
+        web.createContext(DemoGazetteer.PATH, new DemoGazetteer());
         web.createContext("/", this::page);
     }
 
@@ -54,6 +55,11 @@ final class DevMailbox implements AutoCloseable {
 
     String hookUrl() {
         return "http://127.0.0.1:" + web.getAddress().getPort() + "/hooks/demo";
+    }
+
+    /** The demo gazetteer on this machine, in place of PDOK Locatieserver (no internet needed). */
+    String gazetteerUrl() {
+        return "http://127.0.0.1:" + web.getAddress().getPort() + DemoGazetteer.PATH;
     }
 
     String pageUrl() {

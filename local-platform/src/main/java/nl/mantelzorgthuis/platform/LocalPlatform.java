@@ -85,6 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("socialmap-service", config.socialmapPort(), config.jar("socialmap-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "socialmap",
+                "SOCIALMAP_GEOCODER_URL", config.geocoderUrl() != null ? config.geocoderUrl() : mailbox.gazetteerUrl(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
         services.add(new ServiceProcess("notification-service", config.notificationPort(), config.jar("notification-service"), Map.of(

@@ -73,6 +73,15 @@ public record PlatformConfig(
         return "http://localhost:" + identityPort;
     }
 
+    /**
+     * Where place names and postcodes are looked up: PDOK Locatieserver when set
+     * ({@code platform.geocoder-url=https://api.pdok.nl/bzk/locatieserver/search/v3_1/free}), otherwise
+     * the demo gazetteer, which needs no internet and knows the demo municipalities only.
+     */
+    String geocoderUrl() {
+        return setting("platform.geocoder-url", null);
+    }
+
     String portalRedirectUri() {
         return "http://localhost:" + gatewayPort + "/login/oauth2/code/portal";
     }

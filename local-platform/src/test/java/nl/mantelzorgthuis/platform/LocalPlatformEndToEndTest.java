@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * file, each service its own process), driven like a municipal system would: HTTP through the
  * gateway, events read from Kafka.
  */
+@org.junit.jupiter.api.extension.ExtendWith(RunningPlatform.class)
 class LocalPlatformEndToEndTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,17 +38,8 @@ class LocalPlatformEndToEndTest {
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("platform-e2e");
-        PlatformConfig defaults = PlatformConfig.fromEnvironment();
-        platform = new LocalPlatform(defaults.onFreePorts(data, true)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void start(LocalPlatform running) {
+        platform = running;
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {

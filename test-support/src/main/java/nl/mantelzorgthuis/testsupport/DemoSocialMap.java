@@ -18,7 +18,12 @@ public final class DemoSocialMap {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The seed practices' municipalities: CBS code, name, and the centre of its main town. */
-    record Municipality(String code, String name, String province, double latitude, double longitude) {
+    public record Municipality(String code, String name, String province, double latitude, double longitude) {
+    }
+
+    /** The municipalities the demo social map covers (what the local platform's demo gazetteer knows). */
+    public static List<Municipality> municipalities() {
+        return MUNICIPALITIES;
     }
 
     static final List<Municipality> MUNICIPALITIES = List.of(

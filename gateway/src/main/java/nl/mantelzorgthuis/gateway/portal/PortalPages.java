@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -47,15 +48,32 @@ class PortalPages {
         RequestPredicate pages = PAGES.stream().map(p -> GET(p)).reduce(RequestPredicate::or).orElseThrow();
         return route(GET("/assets/{file}"), request -> file(request, "assets/", CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()))
                 .andRoute(GET("/ontwerp/{file}").or(GET("/favicon.svg")), request -> file(request, "", CacheControl.maxAge(Duration.ofHours(1)).cachePublic()))
-                .andRoute(pages, request -> page(HttpStatus.OK, page))
-                .andRoute(GET("/**").and(PortalPages::unknownPageForABrowser), request -> page(HttpStatus.NOT_FOUND, page));
+                .andRoute(pages, request -> page(request, HttpStatus.OK, page))
+                .andRoute(GET("/**").and(PortalPages::unknownPageForABrowser), request -> page(request, HttpStatus.NOT_FOUND, page));
     }
 
-    private Mono<ServerResponse> page(HttpStatus status, CacheControl cache) {
+    private Mono<ServerResponse> page(ServerRequest request, HttpStatus status, CacheControl cache) {
         if (!index.exists()) {
             return ServerResponse.notFound().build();
         }
-        return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).cacheControl(cache).bodyValue(index);
+        return send(request, ServerResponse.status(status), "index.html", index, MediaType.TEXT_HTML, cache);
+    }
+
+    /**
+     * The file as the browser accepts it: the build made a Brotli and a gzip copy of every text asset,
+     * so nothing is compressed per request.
+     */
+    private static Mono<ServerResponse> send(ServerRequest request, ServerResponse.BodyBuilder response, String name, Resource plain,
+            MediaType type, CacheControl cache) {
+        String accepted = String.join(",", request.headers().header(HttpHeaders.ACCEPT_ENCODING));
+        response.contentType(type).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        for (String[] encoding : new String[][] {{"br", ".br"}, {"gzip", ".gz"}}) {
+            Resource compressed = new ClassPathResource(ROOT + name + encoding[1]);
+            if (accepted.contains(encoding[0]) && compressed.exists()) {
+                return response.header(HttpHeaders.CONTENT_ENCODING, encoding[0]).bodyValue(compressed);
+            }
+        }
+        return response.bodyValue(plain);
     }
 
     private static Mono<ServerResponse> file(ServerRequest request, String folder, CacheControl cache) {
@@ -70,7 +88,7 @@ class PortalPages {
             return ServerResponse.notFound().build();
         }
         MediaType type = org.springframework.http.MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM);
-        return ServerResponse.ok().contentType(type).cacheControl(cache).bodyValue(resource);
+        return send(request, ServerResponse.ok(), name, resource, type, cache);
     }
 
     /** A browser asking for a page the portal does not have: it gets the portal's Dutch "not found" page. */

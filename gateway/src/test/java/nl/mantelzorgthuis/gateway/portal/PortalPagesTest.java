@@ -66,6 +66,15 @@ class PortalPagesTest {
         assertThat(csp).contains("script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' data: https://service.pdok.nl",
                 "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(get("/ontwerp/huisstijl.css", "text/css,*/*;q=0.1").statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> compressed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + script.group(1)))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.headers().firstValue("Vary").orElseThrow()).contains("Accept-Encoding");
+        String unpacked = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(unpacked).isEqualTo(asset.body());
+        assertThat(compressed.body().length).isLessThan(asset.body().length() / 2);
     }
 
     @Test

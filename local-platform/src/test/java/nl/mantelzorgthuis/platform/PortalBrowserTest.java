@@ -1,0 +1,317 @@
+package nl.mantelzorgthuis.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal in a real browser (Debian's headless chromium) against the running local platform: what
+ * a caregiver and a staff member do, keyboard-only use, and WCAG 2.1 A/AA by axe-core on every page
+ * (0 violations). Every request off this machine is blocked, so no map tiles load. Screenshots go to
+ * target/screenshots, and to docs/portal with {@code -Dportal.screenshots=../docs/portal}. Skips
+ * itself where no chromium and chromedriver are installed ({@code apt-get install chromium chromium-driver}).
+ */
+@ExtendWith(RunningPlatform.class)
+class PortalBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    static final Path SHOTS = Path.of(System.getProperty("portal.screenshots", "target/screenshots"));
+
+    static LocalPlatform platform;
+    static ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser(LocalPlatform running) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no chromium/chromedriver here: apt-get install chromium chromium-driver");
+        platform = running;
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--lang=nl-NL", "--window-size=1200,900", "--hide-scrollbars",
+                // Nothing leaves this machine: no map tiles, no fonts, no telemetry.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshWindow() {
+        browser.manage().window().setSize(new Dimension(1200, 900));
+        browser.manage().deleteAllCookies();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    void open(String path) {
+        browser.get(platform.gatewayUrl() + path);
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void accessible(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
+        List<String> violations = results.getViolations().stream().map(PortalBrowserTest::describe).toList();
+        assertThat(violations).as("WCAG 2.1 A/AA violations on " + page).isEmpty();
+    }
+
+    static String describe(Rule rule) {
+        return rule.getId() + ": " + rule.getHelp() + " at " + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    void screenshot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    @Test
+    void the_start_page_leads_to_the_public_search_and_to_logging_in() throws Exception {
+        open("/");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Steun voor mantelzorgers van ouderen");
+        assertThat(browser.getTitle()).contains("In voor mantelzorg-thuis");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+        assertThat(browser.findElement(By.linkText("Zoek steun in de buurt")).getAttribute("href")).endsWith("/sociale-kaart");
+        assertThat(browser.findElements(By.linkText("Inloggen voor medewerkers"))).isNotEmpty();
+        accessible("the start page");
+        screenshot("start");
+    }
+
+    @Test
+    void a_caregiver_finds_respite_care_near_zwolle_by_place_words_and_filters_and_can_share_the_search() throws Exception {
+        open("/sociale-kaart");
+        visible(By.id(labelTarget("Wat zoekt u?"))).sendKeys("logeeropvang");
+        browser.findElement(By.id(labelTarget("Plaats of postcode"))).sendKeys("Zwolle");
+        browser.findElement(By.xpath("//button[normalize-space()='Zoeken']")).click();
+        wait.until(d -> d.getCurrentUrl().contains("q=logeeropvang") && d.getCurrentUrl().contains("near=Zwolle"));
+        wait.until(d -> resultNames().stream().findFirst().orElse("").equals("Logeerhuis Zwolle"));
+        assertThat(browser.findElement(By.id("resultaten")).getText()).matches("\\d+ resulta(at|ten)");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Gezocht rond Zwolle (demo-gazetteer");
+
+        // A filter with its count; the URL says it, so the same link gives the same search.
+        open("/sociale-kaart?q=respijtzorg&near=Zwolle");
+        wait.until(d -> !resultNames().isEmpty());
+        int before = resultNames().size();
+        WebElement wmo = browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Gemeente (Wmo)')]"));
+        int counted = Integer.parseInt(wmo.getText().replaceAll(".*\\((\\d+)\\).*", "$1"));
+        wmo.click();
+        wait.until(d -> d.getCurrentUrl().contains("funding=WMO") && resultNames().size() == counted);
+        assertThat(counted).isLessThan(before);
+        accessible("the search with results and filters");
+        screenshot("sociale-kaart");
+
+        String shared = browser.getCurrentUrl();
+        browser.manage().deleteAllCookies();
+        browser.get(shared);
+        wait.until(d -> resultNames().size() == counted);
+        assertThat(browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Gemeente (Wmo)')]/preceding-sibling::input"))
+                .isSelected()).isTrue();
+    }
+
+    @Test
+    void the_map_is_loaded_on_request_beside_the_list_without_tiles_from_outside() throws Exception {
+        open("/sociale-kaart?q=respijtzorg&near=Zwolle");
+        wait.until(d -> !resultNames().isEmpty());
+        long scriptsBefore = (Long) script("return performance.getEntriesByType('resource').filter(r => r.name.includes('ResultMap')).length");
+        assertThat(scriptsBefore).as("the map's code is not part of the first load").isZero();
+        browser.findElement(By.xpath("//button[normalize-space()='Toon op de kaart']")).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-marker-icon")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon"))).hasSizeGreaterThanOrEqualTo(resultNames().size());
+        accessible("the search with the map");
+        screenshot("sociale-kaart-kaart");
+    }
+
+    @Test
+    void an_entry_shows_what_it_offers_who_pays_and_when_it_was_checked_and_prints_without_the_page_around_it() throws Exception {
+        open("/sociale-kaart?q=logeeropvang&near=Zwolle");
+        wait.until(d -> !resultNames().isEmpty());
+        browser.findElement(By.linkText("Logeerhuis Zwolle")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Logeerhuis Zwolle");
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertThat(text).contains("Voor wie", "Kosten en wie betaalt", "Gemeente (Wmo)", "Openingstijden", "vrijdag", "Locaties",
+                "Laatst gecontroleerd op");
+        assertThat(browser.getTitle()).startsWith("Logeerhuis Zwolle");
+        accessible("an entry's page");
+        screenshot("aanbod");
+
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.cssSelector(".mz-header__nav")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.xpath("//button[normalize-space()='Afdrukken']")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    void noordoostpolder_s_respite_route_shows_numbered_steps_with_who_does_what() throws Exception {
+        open("/sociale-kaart/respijtzorg/GM0171");
+        wait.until(d -> d.findElements(By.cssSelector(".mz-step")).size() > 1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector(".mz-step h2")).getFirst().getText()).startsWith("Stap 1:");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Wie", "overgenomen van");
+        accessible("the respite-care route");
+        screenshot("respijtzorg-route");
+    }
+
+    @Test
+    void keyboard_only_a_caregiver_skips_to_the_content_searches_and_opens_a_result_with_focus_always_visible() throws Exception {
+        open("/sociale-kaart");
+        visible(By.tagName("h1"));
+        WebElement body = browser.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement skip = browser.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("Naar de inhoud");
+        assertThat(skip.isDisplayed()).as("the skip link shows when it has focus").isTrue();
+        assertFocusVisible();
+        skip.sendKeys(Keys.ENTER);
+        // From the content: the next stops are the search form's fields, in reading order.
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        WebElement words = browser.switchTo().activeElement();
+        assertThat(words.getAttribute("id")).isEqualTo(labelTarget("Wat zoekt u?"));
+        assertFocusVisible();
+        words.sendKeys("mantelzorgsteunpunt");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        WebElement place = browser.switchTo().activeElement();
+        assertThat(place.getAttribute("id")).isEqualTo(labelTarget("Plaats of postcode"));
+        place.sendKeys("Zwolle", Keys.ENTER);
+        wait.until(d -> resultNames().contains("Mantelzorgsteunpunt Zwolle"));
+        WebElement link = browser.findElement(By.linkText("Mantelzorgsteunpunt Zwolle"));
+        for (int i = 0; i < 40 && !link.equals(browser.switchTo().activeElement()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("the first result is reachable by Tab").isEqualTo(link);
+        assertFocusVisible();
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Mantelzorgsteunpunt Zwolle");
+        assertThat(browser.switchTo().activeElement().getTagName()).as("focus moves to the new page's content").isEqualTo("main");
+    }
+
+    @Test
+    void works_on_a_phone_320_pixels_wide_without_sideways_scrolling() throws Exception {
+        browser.manage().window().setSize(new Dimension(320, 800));
+        for (String path : List.of("/", "/sociale-kaart?q=respijtzorg&near=Zwolle", "/sociale-kaart/respijtzorg/GM0171")) {
+            open(path);
+            visible(By.tagName("h1"));
+            wait.until(d -> !d.findElements(By.cssSelector(".mz-hit, .mz-step, .mz-task")).isEmpty());
+            long overflow = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("sideways scrolling on " + path).isLessThanOrEqualTo(0);
+        }
+        open("/sociale-kaart?q=respijtzorg&near=Zwolle");
+        wait.until(d -> !resultNames().isEmpty());
+        accessible("the search on a phone");
+        screenshot("sociale-kaart-telefoon");
+    }
+
+    @Test
+    void a_demo_account_logs_in_on_the_dutch_login_page_and_sees_its_name() throws Exception {
+        open("/");
+        browser.findElement(By.linkText("Inloggen voor medewerkers")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Inloggen");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+        accessible("the login page");
+        screenshot("inloggen");
+
+        browser.findElement(By.id("username")).sendKeys(PlatformConfig.DEMO_COORDINATOR);
+        browser.findElement(By.id("password")).sendKeys("niet-het-wachtwoord", Keys.ENTER);
+        assertThat(visible(By.id("login-fout")).getText()).contains("Het e-mailadres of het wachtwoord klopt niet");
+        accessible("the login page after a refused login");
+        screenshot("inloggen-fout");
+
+        browser.findElement(By.id("username")).sendKeys(PlatformConfig.DEMO_COORDINATOR);
+        browser.findElement(By.id("password")).sendKeys(PlatformConfig.DEMO_COORDINATOR_PASSWORD, Keys.ENTER);
+        WebElement name = visible(By.cssSelector("[data-testid=ingelogd-als]"));
+        assertThat(browser.getCurrentUrl()).startsWith(platform.gatewayUrl());
+        assertThat(name.getText()).isNotBlank();
+        assertThat(browser.findElement(By.tagName("h2")).getText()).startsWith("Welkom, ");
+        accessible("the start page, logged in");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Uitloggen']")).click();
+        wait.until(d -> !d.findElements(By.linkText("Inloggen voor medewerkers")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("[data-testid=ingelogd-als]"))).isEmpty();
+    }
+
+    @Test
+    void the_activation_and_forgotten_password_pages_are_dutch_and_accessible() throws Exception {
+        browser.get(platform.issuer() + "/activeren/een-onbekende-link");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Wachtwoord kiezen");
+        accessible("the activation page");
+        screenshot("activeren");
+        browser.findElement(By.id("password")).sendKeys("kort");
+        browser.findElement(By.id("repeated")).sendKeys("kort", Keys.ENTER);
+        // The browser's own check (minlength) or the server's answer: either way the person is told.
+        assertThat(browser.getCurrentUrl()).contains("/activeren/");
+        browser.get(platform.issuer() + "/wachtwoord-vergeten");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Wachtwoord vergeten");
+        accessible("the forgotten-password page");
+    }
+
+    @Test
+    void an_unknown_page_says_so_in_dutch_and_is_accessible() throws Exception {
+        open("/bestaat-niet");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Deze pagina bestaat niet");
+        accessible("the not-found page");
+        open("/toegankelijkheid");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Toegankelijkheid");
+        accessible("the accessibility statement");
+    }
+
+    /** The names in the result list; empty while the list is being replaced. */
+    List<String> resultNames() {
+        try {
+            return browser.findElements(By.cssSelector(".mz-hit h3")).stream().map(WebElement::getText).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return List.of();
+        }
+    }
+
+    String labelTarget(String label) {
+        return browser.findElement(By.xpath("//label[normalize-space()='" + label + "']")).getAttribute("for");
+    }
+
+    void assertFocusVisible() {
+        String outline = (String) script("const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;");
+        assertThat(outline).as("visible focus").doesNotStartWith("none").doesNotEndWith(" 0px");
+    }
+}
