@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
@@ -10,6 +10,14 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SearchPage } from './socialmap/SearchPage';
 import { OfferPage } from './socialmap/OfferPage';
 import { RespiteRoutePage } from './socialmap/RespiteRoutePage';
+
+// The staff portal is loaded only by those who open it: the public pages stay small.
+const PortaalLayout = lazy(() => import('./portaal/PortaalLayout'));
+const Overzicht = lazy(() => import('./portaal/Overzicht'));
+const Praktijken = lazy(() => import('./portaal/Praktijken'));
+const Praktijk = lazy(() => import('./portaal/Praktijk'));
+const Experiment = lazy(() => import('./portaal/Experiment'));
+const Inbox = lazy(() => import('./portaal/Inbox'));
 
 const queries = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
 
@@ -24,6 +32,13 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/sociale-kaart/aanbod/:id" element={<OfferPage />} />
             <Route path="/sociale-kaart/respijtzorg/:gemeente" element={<RespiteRoutePage />} />
             <Route path="/toegankelijkheid" element={<AccessibilityPage />} />
+            <Route path="/portaal" element={<Suspense fallback={null}><PortaalLayout /></Suspense>}>
+              <Route index element={<Suspense fallback={null}><Overzicht /></Suspense>} />
+              <Route path="praktijken" element={<Suspense fallback={null}><Praktijken /></Suspense>} />
+              <Route path="praktijken/:id" element={<Suspense fallback={null}><Praktijk /></Suspense>} />
+              <Route path="experimenten/:id" element={<Suspense fallback={null}><Experiment /></Suspense>} />
+              <Route path="inbox" element={<Suspense fallback={null}><Inbox /></Suspense>} />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

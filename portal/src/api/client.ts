@@ -1,5 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as SocialMapPaths, components as SocialMapComponents } from './generated/socialmap-service';
+import type { paths as PracticePaths, components as PracticeComponents } from './generated/practice-service';
+import type { paths as ExperimentPaths, components as ExperimentComponents } from './generated/experiment-service';
+import type { paths as NotificationPaths, components as NotificationComponents } from './generated/notification-service';
 
 export type Offer = SocialMapComponents['schemas']['Offer'];
 export type Hit = SocialMapComponents['schemas']['Hit'];
@@ -7,6 +10,14 @@ export type SearchResult = SocialMapComponents['schemas']['SearchResult'];
 export type RespiteRoute = SocialMapComponents['schemas']['RespiteRoute'];
 export type Term = SocialMapComponents['schemas']['Term'];
 export type Problem = SocialMapComponents['schemas']['Problem'];
+export type Practice = PracticeComponents['schemas']['Practice'];
+export type Experiment = ExperimentComponents['schemas']['Experiment'];
+export type ExperimentSummary = ExperimentComponents['schemas']['ExperimentSummary'];
+export type RunChartView = ExperimentComponents['schemas']['RunChartView'];
+export type Signal = ExperimentComponents['schemas']['Signal'];
+export type PartAnalysis = ExperimentComponents['schemas']['PartAnalysis'];
+export type ImprovementCycle = ExperimentComponents['schemas']['ImprovementCycle'];
+export type InboxItem = NotificationComponents['schemas']['InboxItem'];
 
 /** The session's CSRF token, which the gateway sets as a readable cookie for the portal's writes. */
 export function csrfToken(): string | undefined {
@@ -29,6 +40,12 @@ const csrf: Middleware = {
 /** Same origin as the page: the gateway relays the session's token; the browser never holds one. */
 export const socialMap = createClient<SocialMapPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
 socialMap.use(csrf);
+export const practices = createClient<PracticePaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+practices.use(csrf);
+export const experiments = createClient<ExperimentPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+experiments.use(csrf);
+export const notifications = createClient<NotificationPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+notifications.use(csrf);
 
 /** A problem+json answer as an error a page can show. */
 export class ApiProblem extends Error {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-export type Me = { subject: string; name: string };
+export type Me = { subject: string; name: string; roles: string[]; organisation?: string };
 
 /**
  * Who is logged in, from the gateway's session. Without a session the gateway answers with a

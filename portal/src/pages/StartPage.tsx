@@ -26,7 +26,7 @@ export function StartPage() {
           {me.data ? (
             <>
               <Heading2 className="mz-task__title">Welkom, {me.data.name}</Heading2>
-              <Paragraph>U bent ingelogd. Het portaal voor medewerkers komt hier.</Paragraph>
+              <Paragraph>U bent ingelogd. <RouterLink className="utrecht-link" to="/portaal">Naar het portaal</RouterLink></Paragraph>
             </>
           ) : (
             <>

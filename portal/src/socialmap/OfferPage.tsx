@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading1, Heading2, Paragraph, StatusBadge } from '../components/nlds';
 import type { Offer } from '../api/client';
@@ -8,6 +9,7 @@ import { useOffer, useTerms } from './queries';
 import { WEEKDAY_ORDER, openAt } from './search';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
+const ResultMap = lazy(() => import('./ResultMap'));
 
 export function OfferPage() {
   const { id = '' } = useParams();
@@ -91,6 +93,12 @@ export function OfferPage() {
           <li className="utrecht-unordered-list__item" key={i}>{[l.name, l.address, `${l.postalCode ?? ''} ${l.city ?? ''}`.trim()].filter(Boolean).join(', ')}</li>
         ))}
       </ul>
+      {(o.locations ?? []).some((l) => l.latitude !== undefined) && (
+        <Suspense fallback={<Paragraph>Kaart laden…</Paragraph>}>
+          <ResultMap label="Kaart met de locaties" points={(o.locations ?? []).filter((l) => l.latitude !== undefined && l.longitude !== undefined)
+            .map((l) => ({ name: l.name ?? o.name ?? 'Locatie', latitude: l.latitude!, longitude: l.longitude! }))} />
+        </Suspense>
+      )}
 
       <Heading2>Gecontroleerd</Heading2>
       <Paragraph>Laatst gecontroleerd op {dutchDate(o.lastVerifiedAt)}{o.lastVerifiedBy ? ` door ${o.lastVerifiedBy}` : ''}.</Paragraph>

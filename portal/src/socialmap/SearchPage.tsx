@@ -5,9 +5,9 @@ import {
 } from '../components/nlds';
 import type { Hit, SearchResult, Term } from '../api/client';
 import { useTitle } from '../components/useTitle';
-import { COST, FUNDING, LANGUAGES, distance, dutchDate, label } from './labels';
+import { COST, DAYS, FUNDING, LANGUAGES, distance, dutchDate, label } from './labels';
 import { useSearch, useTerms } from './queries';
-import { FILTERS, openAt, readSearch, writeSearch, type Filter, type SearchForm } from './search';
+import { FILTERS, WEEKDAY_ORDER, openAt, readSearch, writeSearch, type Filter, type SearchForm } from './search';
 
 const ResultMap = lazy(() => import('./ResultMap'));
 
@@ -62,7 +62,10 @@ export function SearchPage() {
           </section>
           {showMap && (
             <Suspense fallback={<Paragraph>Kaart laden…</Paragraph>}>
-              <ResultMap hits={search.data.items ?? []} />
+              <ResultMap points={(search.data.items ?? []).flatMap((hit) => (hit.service?.locations ?? [])
+                .filter((l) => l.latitude !== undefined && l.longitude !== undefined)
+                .map((l) => ({ name: hit.service?.name ?? 'Aanbod', latitude: l.latitude!, longitude: l.longitude!,
+                  href: `/sociale-kaart/aanbod/${hit.service?.id}` })))} />
             </Suspense>
           )}
         </div>
@@ -72,7 +75,7 @@ export function SearchPage() {
 }
 
 function SearchBox({ form, onSearch }: { form: SearchForm; onSearch: (form: SearchForm) => void }) {
-  const ids = { q: useId(), near: useId(), radius: useId(), age: useId(), open: useId(), where: useId() };
+  const ids = { q: useId(), near: useId(), radius: useId(), age: useId(), open: useId(), day: useId(), time: useId() };
   const [draft, setDraft] = useState(form);
   const [locating, setLocating] = useState<string>();
 
@@ -130,9 +133,22 @@ function SearchBox({ form, onSearch }: { form: SearchForm; onSearch: (form: Sear
         </FormField>
         <div className="mz-check">
           <input type="checkbox" id={ids.open} className="utrecht-checkbox utrecht-checkbox--html-input" checked={draft.openNow}
-            onChange={(e) => setDraft({ ...draft, openNow: e.target.checked })} />
+            onChange={(e) => setDraft({ ...draft, openNow: e.target.checked, openDay: undefined, openTime: undefined })} />
           <FormLabel htmlFor={ids.open} type="checkbox">Nu open</FormLabel>
         </div>
+        <FormField>
+          <FormLabel htmlFor={ids.day}>Of open op</FormLabel>
+          <Select id={ids.day} name="openDay" value={draft.openDay ?? ''} disabled={draft.openNow}
+            onChange={(e) => setDraft({ ...draft, openDay: e.target.value || undefined, openTime: e.target.value ? draft.openTime ?? '10:00' : undefined })}>
+            <SelectOption value="">elke dag</SelectOption>
+            {WEEKDAY_ORDER.map((day) => <SelectOption key={day} value={day}>{DAYS[day]}</SelectOption>)}
+          </Select>
+        </FormField>
+        <FormField>
+          <FormLabel htmlFor={ids.time}>om</FormLabel>
+          <Textbox id={ids.time} name="openTime" type="time" value={draft.openTime ?? ''} disabled={draft.openNow || !draft.openDay}
+            onChange={(e) => setDraft({ ...draft, openTime: e.target.value || undefined })} />
+        </FormField>
       </div>
       <div className="mz-search__actions">
         <Button type="submit" appearance="primary-action-button">Zoeken</Button>
@@ -170,13 +186,13 @@ function Facets({ form, result, terms, onChange }: { form: SearchForm; result: S
           <fieldset key={filter}>
             <legend>{FILTER_NAMES[filter]}</legend>
             <div className="mz-facet">
-              <input type="radio" id={`${name}-alle`} name={name} className="utrecht-radio-button" checked={!form[filter]}
+              <input type="radio" id={`${name}-alle`} name={name} className="utrecht-radio-button utrecht-radio-button--html-input" checked={!form[filter]}
                 onChange={() => onChange({ ...form, [filter]: undefined, page: 0 })} />
               <label htmlFor={`${name}-alle`}>Alles</label>
             </div>
             {counts.map(([code, count]) => (
               <div className="mz-facet" key={code}>
-                <input type="radio" id={`${name}-${code}`} name={name} className="utrecht-radio-button" checked={form[filter] === code}
+                <input type="radio" id={`${name}-${code}`} name={name} className="utrecht-radio-button utrecht-radio-button--html-input" checked={form[filter] === code}
                   onChange={() => onChange({ ...form, [filter]: code, page: 0 })} />
                 <label htmlFor={`${name}-${code}`}>{valueName(filter, code, terms)} <span>({count})</span></label>
               </div>

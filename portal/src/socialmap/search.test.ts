@@ -20,6 +20,24 @@ describe('a search in the URL', () => {
   });
 });
 
+describe('open on a day', () => {
+  it('asks for a day and a time, and is kept in the URL', () => {
+    const form = readSearch(new URLSearchParams('openDay=SATURDAY&openTime=10:30'));
+    expect(apiQuery(form, new Date())).toMatchObject({ openDay: 'SATURDAY', openTime: '10:30' });
+    expect(writeSearch(form).toString()).toBe('openDay=SATURDAY&openTime=10%3A30');
+  });
+
+  it('ignores a day that is not one, and a day without a time', () => {
+    expect(readSearch(new URLSearchParams('openDay=FUNDAY')).openDay).toBeUndefined();
+    expect(apiQuery(readSearch(new URLSearchParams('openDay=MONDAY')), new Date()).openDay).toBeUndefined();
+  });
+
+  it('gives way to "nu open"', () => {
+    const form = readSearch(new URLSearchParams('open=nu&openDay=SATURDAY&openTime=10:30'));
+    expect(writeSearch(form).toString()).toBe('open=nu');
+  });
+});
+
 describe('open now', () => {
   // 2026-12-01 is a Tuesday; 13:30 UTC is 14:30 in Amsterdam (winter time).
   const tuesdayAfternoon = new Date('2026-12-01T13:30:00Z');

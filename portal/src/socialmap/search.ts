@@ -13,6 +13,8 @@ export type SearchForm = {
   language?: string;
   age?: number;
   openNow: boolean;
+  openDay?: string;
+  openTime?: string;
   page: number;
 };
 
@@ -38,6 +40,8 @@ export function readSearch(params: URLSearchParams): SearchForm {
     language: params.get('language') ?? undefined,
     age: number(params.get('age')),
     openNow: params.get('open') === 'nu',
+    openDay: WEEKDAYS.includes(params.get('openDay') ?? '') ? params.get('openDay')! : undefined,
+    openTime: /^\d{2}:\d{2}$/.test(params.get('openTime') ?? '') ? params.get('openTime')! : undefined,
     page: Math.max(0, number(params.get('page')) ?? 0),
   };
 }
@@ -56,6 +60,10 @@ export function writeSearch(form: SearchForm): URLSearchParams {
   FILTERS.forEach((f) => put(f, form[f]));
   put('age', form.age);
   if (form.openNow) params.set('open', 'nu');
+  else {
+    put('openDay', form.openDay);
+    put('openTime', form.openDay ? form.openTime : undefined);
+  }
   if (form.page > 0) params.set('page', String(form.page));
   return params;
 }
@@ -73,7 +81,7 @@ export function dutchNow(now: Date): { day: string; time: string } {
 
 /** The API's query for a search; "nu open" becomes the current Dutch day and time. */
 export function apiQuery(form: SearchForm, now: Date) {
-  const open = form.openNow ? dutchNow(now) : undefined;
+  const open = form.openNow ? dutchNow(now) : form.openDay && form.openTime ? { day: form.openDay, time: form.openTime } : undefined;
   return {
     q: form.q.trim() || undefined,
     near: form.lat === undefined ? form.near.trim() || undefined : undefined,

@@ -48,5 +48,6 @@ class OpenApiDocumentTest {
         Path out = Path.of("target", "openapi", "experiment-service.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, response.body());
+        nl.mantelzorgthuis.testsupport.PortalApiCopy.assertCurrent(doc, "experiment-service");
     }
 }

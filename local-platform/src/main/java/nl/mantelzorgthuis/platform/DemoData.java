@@ -152,7 +152,13 @@ final class DemoData {
                     .replace("${dagbesteding}", ids.get("Dagbesteding De Ontmoeting 's-Hertogenbosch"));
         }
         api.call("PUT", "/api/v1/socialmap/municipalities/GM0796/respite-route", route, null, 200);
-        api.call("POST", "/api/v1/socialmap/municipalities/GM0171/respite-route/copy", "{\"from\":\"GM0796\"}", null, 201);
+        JsonNode copy = api.call("POST", "/api/v1/socialmap/municipalities/GM0171/respite-route/copy", "{\"from\":\"GM0796\"}", null, 201);
+        // As Noordoostpolder would after adopting it: its own name on the route (seed 003).
+        tools.jackson.databind.node.ObjectNode adapted = JSON.createObjectNode()
+                .put("title", "Route naar respijtzorg in Noordoostpolder (demo, overgenomen van 's-Hertogenbosch)");
+        adapted.set("steps", copy.get("steps"));
+        api.call("PUT", "/api/v1/socialmap/municipalities/GM0171/respite-route", adapted.toString(),
+                "\"" + copy.get("version").asLong() + "\"", 200);
         Files.writeString(marker, "loaded " + loaded + " social-map entries\n");
         return loaded;
     }

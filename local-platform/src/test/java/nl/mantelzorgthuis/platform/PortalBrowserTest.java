@@ -98,6 +98,13 @@ class PortalBrowserTest {
     }
 
     void screenshot(String name) throws Exception {
+        script("window.scrollTo(0, 0)");
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** A screenshot with this element at the top of the window. */
+    void screenshot(String name, By from) throws Exception {
+        script("arguments[0].scrollIntoView()", browser.findElement(from));
         Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
@@ -149,6 +156,21 @@ class PortalBrowserTest {
     }
 
     @Test
+    void my_location_from_the_browser_searches_around_where_i_am() throws Exception {
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("geolocation"), "origin", platform.gatewayUrl()));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 52.7110, "longitude", 5.7480, "accuracy", 50));
+        try {
+            open("/sociale-kaart?q=mantelzorgsteunpunt");
+            visible(By.xpath("//button[normalize-space()='Mijn locatie gebruiken']")).click();
+            wait.until(d -> d.getCurrentUrl().contains("lat=52.711") && d.getCurrentUrl().contains("lon=5.748"));
+            wait.until(d -> resultNames().stream().findFirst().orElse("").equals("Mantelzorgsteunpunt Noordoostpolder"));
+            assertThat(browser.findElement(By.cssSelector(".mz-hit")).getText()).contains("hiervandaan");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+        }
+    }
+
+    @Test
     void the_map_is_loaded_on_request_beside_the_list_without_tiles_from_outside() throws Exception {
         open("/sociale-kaart?q=respijtzorg&near=Zwolle");
         wait.until(d -> !resultNames().isEmpty());
@@ -171,6 +193,7 @@ class PortalBrowserTest {
         assertThat(text).contains("Voor wie", "Kosten en wie betaalt", "Gemeente (Wmo)", "Openingstijden", "vrijdag", "Locaties",
                 "Laatst gecontroleerd op");
         assertThat(browser.getTitle()).startsWith("Logeerhuis Zwolle");
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-marker-icon")).isEmpty());
         accessible("an entry's page");
         screenshot("aanbod");
 
@@ -178,6 +201,7 @@ class PortalBrowserTest {
         try {
             assertThat(browser.findElement(By.cssSelector(".mz-header__nav")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.xpath("//button[normalize-space()='Afdrukken']")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector(".mz-map")).isDisplayed()).as("no map on paper").isFalse();
             assertThat(browser.findElement(By.tagName("h1")).isDisplayed()).isTrue();
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
@@ -270,6 +294,58 @@ class PortalBrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Uitloggen']")).click();
         wait.until(d -> !d.findElements(By.linkText("Inloggen voor medewerkers")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("[data-testid=ingelogd-als]"))).isEmpty();
+    }
+
+    void logIn(String email, String password) {
+        open("/portaal");
+        visible(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().startsWith(platform.gatewayUrl()));
+    }
+
+    @Test
+    void staff_read_their_practices_an_experiment_s_cycles_and_its_run_chart_with_signals_explained_in_dutch() throws Exception {
+        logIn(PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        open("/portaal");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Mijn overzicht");
+        wait.until(d -> !d.findElements(By.cssSelector(".mz-hit a")).isEmpty());
+        accessible("the staff overview");
+        screenshot("portaal-overzicht");
+
+        browser.findElement(By.linkText("Praktijken")).click();
+        visible(By.xpath("//h1[normalize-space()='Praktijken']"));
+        WebElement practice = visible(By.linkText("Praktijkversneller Maasgouw"));
+        accessible("the list of practices");
+        screenshot("portaal-praktijken");
+        practice.click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Praktijkversneller Maasgouw");
+        visible(By.linkText("Ambassadeurschap"));
+        accessible("a practice's page");
+        browser.findElement(By.linkText("Ambassadeurschap")).click();
+
+        // Demo figures: the baseline of 7 weeks is frozen, the weeks after it lie above its median.
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Ambassadeurschap");
+        WebElement chart = visible(By.cssSelector("svg.mz-chart__svg"));
+        assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent")).contains("Verwijzingen naar het mantelzorgsteunpunt");
+        assertThat(chart.findElement(By.tagName("desc")).getAttribute("textContent")).contains("24 metingen", "Hoger is beter");
+        assertThat(browser.findElements(By.cssSelector(".mz-chart__signal"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".mz-signals")).getText())
+                .contains("metingen op rij boven de mediaan: waarschijnlijk geen toeval. Dat is de goede kant op.");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Cyclus 1", "gestart", "Voorspelling", "Meer verwijzingen");
+        accessible("an experiment with its run chart");
+        screenshot("portaal-experiment", By.xpath("//h2[starts-with(normalize-space(), 'Meting:')]"));
+
+        browser.findElement(By.partialLinkText("Inbox")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Inbox");
+        wait.until(d -> d.findElement(By.cssSelector("[role=status]")).getText().endsWith("ongelezen"));
+        accessible("the inbox");
+    }
+
+    @Test
+    void the_staff_portal_asks_for_a_login_first() {
+        open("/portaal/praktijken");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Inloggen");
+        assertThat(browser.getCurrentUrl()).startsWith(platform.issuer());
     }
 
     @Test

@@ -49,5 +49,6 @@ class OpenApiDocumentTest {
         Path out = Path.of("target", "openapi", "notification-service.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, response.body());
+        nl.mantelzorgthuis.testsupport.PortalApiCopy.assertCurrent(doc, "notification-service");
     }
 }

@@ -48,5 +48,6 @@ class OpenApiDocumentTest {
         Path out = Path.of("target", "openapi", "practice-service.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, response.body());
+        nl.mantelzorgthuis.testsupport.PortalApiCopy.assertCurrent(doc, "practice-service");
     }
 }

@@ -140,12 +140,27 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port nobody listens on, below Linux's ephemeral range (32768-60999): a port the OS hands out
+     * for "any free port" can be taken by an outgoing connection before the service binds it, which
+     * made a service fail to start now and then. Distinct within this JVM.
+     */
+    public static synchronized int freePort() {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int candidate = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            if (!GIVEN.add(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(candidate));
+                return candidate;
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
+
+    private static final java.util.Set<Integer> GIVEN = new java.util.HashSet<>();
 }

@@ -11,9 +11,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
+    /** Roles and organisation come from the ID token, for showing what the person may do; the services decide again. */
     @GetMapping("/portal/me")
     Map<String, Object> me(@AuthenticationPrincipal OidcUser user) {
-        return Map.of("subject", user.getSubject(),
-                "name", user.getFullName() == null ? user.getSubject() : user.getFullName());
+        Map<String, Object> me = new java.util.LinkedHashMap<>();
+        me.put("subject", user.getSubject());
+        me.put("name", user.getFullName() == null ? user.getSubject() : user.getFullName());
+        java.util.List<String> roles = user.getClaimAsStringList("roles");
+        me.put("roles", roles == null ? java.util.List.of() : roles);
+        if (user.getClaimAsString("organisation") != null) {
+            me.put("organisation", user.getClaimAsString("organisation"));
+        }
+        return me;
     }
 }

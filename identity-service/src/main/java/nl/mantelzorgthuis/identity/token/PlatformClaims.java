@@ -34,6 +34,11 @@ class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     @Override
     public void customize(JwtEncodingContext context) {
+        if (org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+            // The portal shows who is logged in and what they may do (its backend reads the ID token).
+            accounts.byEmail(context.getPrincipal().getName()).ifPresent(account -> addPerson(context.getClaims(), account));
+            return;
+        }
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
