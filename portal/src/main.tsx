@@ -18,6 +18,7 @@ const Praktijken = lazy(() => import('./portaal/Praktijken'));
 const Praktijk = lazy(() => import('./portaal/Praktijk'));
 const Experiment = lazy(() => import('./portaal/Experiment'));
 const Inbox = lazy(() => import('./portaal/Inbox'));
+const NieuwExperiment = lazy(() => import('./portaal/NieuwExperiment'));
 
 const queries = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
 
@@ -36,6 +37,7 @@ createRoot(document.getElementById('root')!).render(
               <Route index element={<Suspense fallback={null}><Overzicht /></Suspense>} />
               <Route path="praktijken" element={<Suspense fallback={null}><Praktijken /></Suspense>} />
               <Route path="praktijken/:id" element={<Suspense fallback={null}><Praktijk /></Suspense>} />
+              <Route path="praktijken/:id/nieuw-experiment" element={<Suspense fallback={null}><NieuwExperiment /></Suspense>} />
               <Route path="experimenten/:id" element={<Suspense fallback={null}><Experiment /></Suspense>} />
               <Route path="inbox" element={<Suspense fallback={null}><Inbox /></Suspense>} />
             </Route>

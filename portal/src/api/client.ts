@@ -12,6 +12,7 @@ export type Term = SocialMapComponents['schemas']['Term'];
 export type Problem = SocialMapComponents['schemas']['Problem'];
 export type Practice = PracticeComponents['schemas']['Practice'];
 export type Experiment = ExperimentComponents['schemas']['Experiment'];
+export type ExperimentView = ExperimentComponents['schemas']['ExperimentView'];
 export type ExperimentSummary = ExperimentComponents['schemas']['ExperimentSummary'];
 export type RunChartView = ExperimentComponents['schemas']['RunChartView'];
 export type Signal = ExperimentComponents['schemas']['Signal'];

@@ -1,11 +1,12 @@
 import { Link as RouterLink, useParams } from 'react-router';
-import { ApiProblem, type Experiment as ExperimentType } from '../api/client';
+import { ApiProblem, type ExperimentView as ExperimentType } from '../api/client';
 import { Heading1, Heading2, Heading3, Paragraph, StatusBadge } from '../components/nlds';
 import { useTitle } from '../components/useTitle';
 import { dutchDate, label } from '../socialmap/labels';
 import { DECISION, EXPERIMENT_STATUS, LESSON_KIND, LEVEL, OUTCOME, PHASE } from './labels';
 import { useExperiment, useRunChart } from './queries';
 import { RunChart } from './RunChart';
+import { CycleForm, MeasureForm, ObservationsForm, TransitionForm } from './Invoeren';
 
 /** An experiment: its PDSA cycles as a timeline, lessons, lineage and the run chart of each measure. */
 export default function Experiment() {
@@ -25,18 +26,28 @@ export default function Experiment() {
         <StatusBadge status={e.status === 'RUNNING' ? 'safe' : 'neutral'}>{label(EXPERIMENT_STATUS, e.status ?? '')}</StatusBadge>
         <StatusBadge status="neutral">{label(PHASE, e.phase ?? '')}</StatusBadge>
       </div>
+      <TransitionForm experimentId={e.id!} version={e.version ?? 0} allowed={e.allowedTransitions ?? []} />
       {e.adoptedFrom && (
         <Paragraph>Overgenomen van <RouterLink className="utrecht-link" to={`/portaal/experimenten/${e.adoptedFrom.experimentId}`}>{e.adoptedFrom.title}</RouterLink> ({e.adoptedFrom.practiceName}).</Paragraph>
       )}
       <dl className="mz-facts">
         {e.goal && (<><dt>Doel</dt><dd>{e.goal}</dd></>)}
         {e.designQuestion && (<><dt>Ontwerpvraag</dt><dd>{e.designQuestion}</dd></>)}
+        {e.stopReason && (<><dt>Gestopt omdat</dt><dd>{e.stopReason}</dd></>)}
         <dt>Niveau</dt><dd>{label(LEVEL, e.level ?? '')}</dd>
         <dt>Uitkomsten</dt><dd>{(e.outcomes ?? []).map((o) => label(OUTCOME, o)).join(', ')}</dd>
         <dt>Organisaties</dt><dd>{(e.organisations ?? []).join(', ')}</dd>
       </dl>
       <Cycles experiment={e} />
+      <details className="mz-no-print">
+        <summary>Nieuwe cyclus starten</summary>
+        <CycleForm experimentId={e.id!} />
+      </details>
       {(e.measures ?? []).map((m) => <Measure key={m.id} experiment={e} measureId={m.id!} />)}
+      <details className="mz-no-print">
+        <summary>Meting toevoegen</summary>
+        <MeasureForm experimentId={e.id!} />
+      </details>
       {(e.lessons ?? []).length > 0 && (
         <>
           <Heading2>Lessen</Heading2>
@@ -81,6 +92,10 @@ function Measure({ experiment, measureId }: { experiment: ExperimentType; measur
     <section>
       <Heading2>{`Meting: ${chart.data.name}`}</Heading2>
       <RunChart chart={chart.data} cycles={experiment.cycles ?? []} />
+      <details className="mz-no-print">
+        <summary>Metingen invoeren</summary>
+        <ObservationsForm experimentId={experiment.id!} measureId={measureId} />
+      </details>
     </section>
   );
 }

@@ -40,6 +40,7 @@ export default function Praktijk() {
         </>
       )}
       <Heading2>Experimenten</Heading2>
+      <Paragraph className="mz-no-print"><RouterLink className="utrecht-link" to={`/portaal/praktijken/${p.id}/nieuw-experiment`}>Nieuw experiment in deze praktijk</RouterLink></Paragraph>
       {list.data && (list.data.items ?? []).length === 0 && <Paragraph>Nog geen experimenten.</Paragraph>}
       <ul className="mz-hits">
         {(list.data?.items ?? []).map((e) => (

@@ -36,6 +36,9 @@ export function RunChart({ chart, cycles }: { chart: RunChartView; cycles: Impro
   }).filter((m): m is { label: string; at: number; date: string } => !!m);
 
   const signals = parts.flatMap((p) => p.signals ?? []);
+  // Before there is any part to analyse, the count of points is what is missing.
+  const needed = (parts.length > 0 ? parts.map((part) => pointsNeeded(part)) : [pointsNeeded({ usefulObservations: points.length })])
+    .filter((text): text is string => !!text);
   const description = points.length === 0 ? 'Nog geen metingen.'
     : `${points.length} metingen van ${dutchDate(points[0].date)} tot ${dutchDate(points[points.length - 1].date)}, `
       + `${parts.length} ${parts.length === 1 ? 'deel' : 'delen'}; ${signals.length === 0 ? 'geen signalen' : `${signals.length} signalen`} `
@@ -92,9 +95,9 @@ export function RunChart({ chart, cycles }: { chart: RunChartView; cycles: Impro
       </figcaption>
       <Heading3>Wat de grafiek laat zien</Heading3>
       <ul className="utrecht-unordered-list mz-signals">
-        {parts.map((part) => pointsNeeded(part)).filter(Boolean).map((text) => <li className="utrecht-unordered-list__item" key={text}>{text}</li>)}
+        {needed.map((text) => <li className="utrecht-unordered-list__item" key={text}>{text}</li>)}
         {signals.map((s, i) => <li className="utrecht-unordered-list__item" key={i}><strong>Signaal:</strong> {explain(s)} (metingen {s.points?.join(', ')})</li>)}
-        {signals.length === 0 && parts.every((p) => !pointsNeeded(p)) && (
+        {signals.length === 0 && needed.length === 0 && (
           <li className="utrecht-unordered-list__item">Geen signalen: de schommelingen passen bij toeval.</li>
         )}
       </ul>

@@ -120,6 +120,7 @@ abstract class ExperimentApiContract {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("title").asString()).isEqualTo("Routing respijtzorg");
         assertThat(read.json().get("adoptions")).isEmpty();
+        assertThat(read.json().get("allowedTransitions").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("PREPARING", "STOPPED");
 
         try (EventProbe probe = new EventProbe(infrastructure().kafkaBootstrapServers(), TOPIC)) {
             List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(30))

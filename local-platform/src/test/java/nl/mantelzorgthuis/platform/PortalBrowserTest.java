@@ -1,6 +1,7 @@
 package nl.mantelzorgthuis.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -339,6 +340,94 @@ class PortalBrowserTest {
         assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Inbox");
         wait.until(d -> d.findElement(By.cssSelector("[role=status]")).getText().endsWith("ongelezen"));
         accessible("the inbox");
+    }
+
+    void setDate(By field, String isoDate) {
+        script("const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+                + "set.call(arguments[0], arguments[1]); arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                browser.findElement(field), isoDate);
+    }
+
+    By field(String label) {
+        return By.id(labelTarget(label));
+    }
+
+    @Test
+    void a_staff_member_creates_an_experiment_records_a_cycle_enters_a_shift_and_a_follower_hears_of_it() throws Exception {
+        logIn("staff@zwolledoet.nl", "demo-zwolledoet");
+        open("/portaal");
+        visible(By.linkText("Praktijkversneller Zwolle")).click();
+        visible(By.linkText("Nieuw experiment in deze praktijk")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Nieuw experiment");
+        wait.until(d -> !d.findElements(By.xpath("//label[normalize-space()='Zwolle Doet!']")).isEmpty());
+        accessible("the new-experiment form");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Experiment aanmaken']")).click();
+        assertThat(visible(By.cssSelector(".utrecht-alert")).getText()).contains("Niet alles is goed ingevuld");
+        assertThat(browser.findElements(By.cssSelector(".utrecht-form-field-error-message"))).as("reasons next to the fields").isNotEmpty();
+        accessible("the new-experiment form with refused fields");
+
+        String title = "Mantelzorgcafé aan huis " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(field("Titel")).sendKeys(title);
+        browser.findElement(By.xpath("//label[normalize-space()='Kennis van mantelzorgers']")).click();
+        browser.findElement(By.xpath("//label[normalize-space()='Zwolle Doet!']")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Experiment aanmaken']")).click();
+        wait.until(d -> d.findElement(By.tagName("h1")).getText().equals(title)
+                || !d.findElements(By.xpath("//div[contains(@class, 'utrecht-alert') and not(contains(., 'Niet alles'))]")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as(browser.findElement(By.tagName("main")).getText()).isEqualTo(title);
+        // Only the moves the service allows from "Idee" are offered.
+        assertThat(browser.findElements(By.xpath("//button[starts-with(normalize-space(), 'Naar: ')]")).stream().map(WebElement::getText))
+                .containsExactly("Naar: In voorbereiding");
+        browser.findElement(By.xpath("//button[normalize-space()='Naar: In voorbereiding']")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".mz-badges")).getText().contains("In voorbereiding"));
+        visible(By.xpath("//button[normalize-space()='Naar: Loopt']")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".mz-badges")).getText().contains("Loopt"));
+
+        browser.findElement(By.xpath("//summary[normalize-space()='Nieuwe cyclus starten']")).click();
+        visible(field("Plan: wat gaan we proberen?")).sendKeys("Elke week een mantelzorgcafé in de wijk");
+        browser.findElement(field("Voorspelling: wat verwachten we dat er gebeurt?")).sendKeys("Meer mantelzorgers bereikt");
+        setDate(field("Start"), "2026-01-12");
+        browser.findElement(By.xpath("//button[normalize-space()='Cyclus starten']")).click();
+        assertThat(visible(By.xpath("//h3[starts-with(normalize-space(), 'Cyclus 1')]")).getText()).contains("12 januari 2026");
+
+        browser.findElement(By.xpath("//summary[normalize-space()='Meting toevoegen']")).click();
+        visible(field("Wat meten we?")).sendKeys("Mantelzorgers bereikt");
+        browser.findElement(field("Eenheid")).sendKeys("per week");
+        browser.findElement(By.xpath("//button[normalize-space()='Meting toevoegen']")).click();
+        assertThat(visible(By.cssSelector(".mz-signals")).getText()).contains("Nog 10 metingen nodig");
+
+        // Twenty weeks pasted as a column: ten before the café, ten after, a shift upwards.
+        browser.findElement(By.xpath("//summary[normalize-space()='Metingen invoeren']")).click();
+        visible(By.cssSelector("textarea")).sendKeys("3\n4\n3\n5\n4\n3\n4\n5\n3\n4\n8\n9\n8\n10\n9\n8\n9\n10\n8\n9");
+        setDate(field("Datum van de eerste (bij alleen waarden)"), "2025-09-01");
+        browser.findElement(By.xpath("//button[normalize-space()='20 metingen opslaan']")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".mz-signals")).getText().contains("metingen op rij boven de mediaan"));
+        assertThat(browser.findElement(By.cssSelector(".mz-signals")).getText()).contains("waarschijnlijk geen toeval. Dat is de goede kant op.");
+        accessible("the experiment after entering a shift");
+        screenshot("portaal-nieuw-experiment", By.xpath("//h2[starts-with(normalize-space(), 'Meting:')]"));
+
+        // Another organisation's practice: a Dutch refusal, not a broken page.
+        open("/portaal/praktijken");
+        visible(By.linkText("Praktijkversneller Maasgouw")).click();
+        visible(By.linkText("Nieuw experiment in deze praktijk")).click();
+        visible(field("Titel")).sendKeys("Niet van ons");
+        browser.findElement(By.xpath("//label[normalize-space()='Kennis van mantelzorgers']")).click();
+        wait.until(d -> !d.findElements(By.xpath("//fieldset[legend[starts-with(normalize-space(), 'Eigenaar')]]//label")).isEmpty());
+        browser.findElement(By.xpath("(//fieldset[legend[starts-with(normalize-space(), 'Eigenaar')]]//label)[1]")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Experiment aanmaken']")).click();
+        assertThat(visible(By.cssSelector(".utrecht-alert")).getText()).startsWith("Dat mag u hier niet");
+
+        // The demo coordinator follows Praktijkversneller Zwolle: the new experiment is in their inbox.
+        browser.manage().deleteAllCookies();
+        browser.get(platform.issuer() + "/login");
+        browser.manage().deleteAllCookies();
+        logIn(PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            open("/portaal/inbox");
+            return visible(By.tagName("h1")).getText().equals("Inbox") && browser.findElement(By.tagName("main")).getText().contains(title);
+        });
+        accessible("the inbox with a new item");
+        screenshot("portaal-inbox");
     }
 
     @Test

@@ -67,8 +67,9 @@ class ExperimentController {
     }
 
     /** An experiment with where it was adopted (derived from the copies' links). */
+    /** An experiment with where it was adopted, and the statuses it may move to next (so a client offers only those). */
     record ExperimentView(@com.fasterxml.jackson.annotation.JsonUnwrapped Experiment experiment,
-            List<ExperimentSummary> adoptions) {
+            List<ExperimentSummary> adoptions, java.util.Set<nl.mantelzorgthuis.experimentservice.experiment.domain.ExperimentStatus> allowedTransitions) {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -87,7 +88,7 @@ class ExperimentController {
             throws Problem.NotFound {
         Experiment experiment = experiments.get(id);
         return ResponseEntity.ok().eTag(ETags.of(experiment.version()))
-                .body(new ExperimentView(experiment, experiments.adoptionsOf(id)));
+                .body(new ExperimentView(experiment, experiments.adoptionsOf(id), experiment.status().next()));
     }
 
     @PutMapping(BASE + "/{id}")
