@@ -7,6 +7,7 @@ import { DECISION, EXPERIMENT_STATUS, LESSON_KIND, LEVEL, OUTCOME, PHASE } from 
 import { useExperiment, useRunChart } from './queries';
 import { RunChart } from './RunChart';
 import { CycleForm, MeasureForm, ObservationsForm, TransitionForm } from './Invoeren';
+import { AdoptForm, Lineage, OriginChart } from './Overnemen';
 
 /** An experiment: its PDSA cycles as a timeline, lessons, lineage and the run chart of each measure. */
 export default function Experiment() {
@@ -30,6 +31,7 @@ export default function Experiment() {
       {e.adoptedFrom && (
         <Paragraph>Overgenomen van <RouterLink className="utrecht-link" to={`/portaal/experimenten/${e.adoptedFrom.experimentId}`}>{e.adoptedFrom.title}</RouterLink> ({e.adoptedFrom.practiceName}).</Paragraph>
       )}
+      <Lineage experiment={e} />
       <dl className="mz-facts">
         {e.goal && (<><dt>Doel</dt><dd>{e.goal}</dd></>)}
         {e.designQuestion && (<><dt>Ontwerpvraag</dt><dd>{e.designQuestion}</dd></>)}
@@ -47,6 +49,10 @@ export default function Experiment() {
       <details className="mz-no-print">
         <summary>Meting toevoegen</summary>
         <MeasureForm experimentId={e.id!} />
+      </details>
+      <details className="mz-no-print">
+        <summary>Overnemen in mijn praktijk</summary>
+        <AdoptForm experiment={e} />
       </details>
       {(e.lessons ?? []).length > 0 && (
         <>
@@ -91,7 +97,10 @@ function Measure({ experiment, measureId }: { experiment: ExperimentType; measur
   return (
     <section>
       <Heading2>{`Meting: ${chart.data.name}`}</Heading2>
-      <RunChart chart={chart.data} cycles={experiment.cycles ?? []} />
+      <div className={experiment.adoptedFrom ? 'mz-side-by-side' : undefined}>
+        <RunChart chart={chart.data} cycles={experiment.cycles ?? []} />
+        <OriginChart experiment={experiment} measureName={chart.data.name ?? ''} />
+      </div>
       <details className="mz-no-print">
         <summary>Metingen invoeren</summary>
         <ObservationsForm experimentId={experiment.id!} measureId={measureId} />

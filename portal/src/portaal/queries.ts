@@ -11,7 +11,7 @@ export function usePractices(query: { kind?: 'LEARNING_PRACTICE' | 'PRACTICE_ACC
 }
 
 export function usePractice(id: string) {
-  return useQuery({ queryKey: ['practice', id], queryFn: () => unwrap(practices.GET('/practices/{id}', { params: { path: { id } } })) });
+  return useQuery({ queryKey: ['practice', id], queryFn: () => unwrap(practices.GET('/practices/{id}', { params: { path: { id } } })), enabled: !!id });
 }
 
 export function usePracticeExperiments(practiceId: string) {
@@ -22,13 +22,14 @@ export function usePracticeExperiments(practiceId: string) {
 }
 
 export function useExperiment(id: string) {
-  return useQuery({ queryKey: ['experiment', id], queryFn: () => unwrap(experiments.GET('/experiments/{id}', { params: { path: { id } } })) });
+  return useQuery({ queryKey: ['experiment', id], queryFn: () => unwrap(experiments.GET('/experiments/{id}', { params: { path: { id } } })), enabled: !!id });
 }
 
 export function useRunChart(id: string, measureId: string) {
   return useQuery({
     queryKey: ['run-chart', id, measureId],
     queryFn: () => unwrap(experiments.GET('/experiments/{id}/measures/{measureId}/run-chart', { params: { path: { id, measureId } } })),
+    enabled: !!id && !!measureId,
   });
 }
 

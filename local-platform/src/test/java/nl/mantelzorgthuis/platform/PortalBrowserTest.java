@@ -431,6 +431,31 @@ class PortalBrowserTest {
     }
 
     @Test
+    void a_staff_member_adopts_another_practice_s_experiment_and_sees_its_lineage_and_the_origin_s_chart_beside_theirs() throws Exception {
+        logIn("staff@zwolledoet.nl", "demo-zwolledoet");
+        open("/portaal/praktijken");
+        visible(By.linkText("Praktijkversneller Maasgouw")).click();
+        visible(By.linkText("Ambassadeurschap")).click();
+        visible(By.xpath("//summary[normalize-space()='Overnemen in mijn praktijk']")).click();
+        WebElement practice = visible(field("In welke praktijk?"));
+        wait.until(d -> practice.findElements(By.tagName("option")).size() > 1);
+        new org.openqa.selenium.support.ui.Select(practice).selectByVisibleText("Praktijkversneller Zwolle");
+        visible(By.xpath("//fieldset[legend[normalize-space()='Eigenaar in die praktijk']]//label[normalize-space()='Zwolle Doet!']")).click();
+        accessible("adopting an experiment");
+        browser.findElement(By.xpath("//button[normalize-space()='Overnemen']")).click();
+
+        wait.until(d -> d.getCurrentUrl().contains("/portaal/experimenten/") && d.findElement(By.tagName("main")).getText().contains("Overgenomen van"));
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Ambassadeurschap");
+        assertThat(browser.findElement(By.cssSelector(".mz-lineage")).getText())
+                .contains("Praktijkversneller Maasgouw (bron)", "Praktijkversneller Zwolle (dit experiment)");
+        WebElement origin = visible(By.cssSelector(".mz-origin"));
+        assertThat(origin.getText()).contains("Bij de bron (Praktijkversneller Maasgouw): werkt het bij ons ook?", "boven de mediaan");
+        assertThat(browser.findElement(By.cssSelector(".mz-signals")).getText()).contains("Nog 10 metingen nodig");
+        accessible("an adopted experiment beside its origin");
+        screenshot("portaal-overgenomen", By.cssSelector(".mz-lineage"));
+    }
+
+    @Test
     void the_staff_portal_asks_for_a_login_first() {
         open("/portaal/praktijken");
         assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Inloggen");
