@@ -19,6 +19,7 @@ const Praktijk = lazy(() => import('./portaal/Praktijk'));
 const Experiment = lazy(() => import('./portaal/Experiment'));
 const Inbox = lazy(() => import('./portaal/Inbox'));
 const NieuwExperiment = lazy(() => import('./portaal/NieuwExperiment'));
+const Instellingen = lazy(() => import('./portaal/Instellingen'));
 
 const queries = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
 
@@ -40,6 +41,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="praktijken/:id/nieuw-experiment" element={<Suspense fallback={null}><NieuwExperiment /></Suspense>} />
               <Route path="experimenten/:id" element={<Suspense fallback={null}><Experiment /></Suspense>} />
               <Route path="inbox" element={<Suspense fallback={null}><Inbox /></Suspense>} />
+              <Route path="meldingen" element={<Suspense fallback={null}><Instellingen /></Suspense>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

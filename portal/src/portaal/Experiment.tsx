@@ -6,7 +6,8 @@ import { dutchDate, label } from '../socialmap/labels';
 import { DECISION, EXPERIMENT_STATUS, LESSON_KIND, LEVEL, OUTCOME, PHASE } from './labels';
 import { useExperiment, useRunChart } from './queries';
 import { RunChart } from './RunChart';
-import { CycleForm, MeasureForm, ObservationsForm, TransitionForm } from './Invoeren';
+import { CycleForm, CycleOutcomeForm, MeasureForm, ObservationsForm, TransitionForm } from './Invoeren';
+import { FollowButton } from './Volgen';
 import { AdoptForm, Lineage, OriginChart } from './Overnemen';
 
 /** An experiment: its PDSA cycles as a timeline, lessons, lineage and the run chart of each measure. */
@@ -27,6 +28,7 @@ export default function Experiment() {
         <StatusBadge status={e.status === 'RUNNING' ? 'safe' : 'neutral'}>{label(EXPERIMENT_STATUS, e.status ?? '')}</StatusBadge>
         <StatusBadge status="neutral">{label(PHASE, e.phase ?? '')}</StatusBadge>
       </div>
+      <FollowButton kind="EXPERIMENT" value={e.id!} name="Dit experiment" />
       <TransitionForm experimentId={e.id!} version={e.version ?? 0} allowed={e.allowedTransitions ?? []} />
       {e.adoptedFrom && (
         <Paragraph>Overgenomen van <RouterLink className="utrecht-link" to={`/portaal/experimenten/${e.adoptedFrom.experimentId}`}>{e.adoptedFrom.title}</RouterLink> ({e.adoptedFrom.practiceName}).</Paragraph>
@@ -84,6 +86,12 @@ function Cycles({ experiment }: { experiment: ExperimentType }) {
               {c.learned && (<><dt>Geleerd</dt><dd>{c.learned}</dd></>)}
               {c.decided && c.decision && (<><dt>Besluit</dt><dd>{label(DECISION, c.decision)}{c.decidedOn ? ` (${dutchDate(c.decidedOn)})` : ''}</dd></>)}
             </dl>
+            {!c.decided && (
+              <details className="mz-no-print">
+                <summary>{`Uitkomst van cyclus ${c.number} invullen`}</summary>
+                <CycleOutcomeForm experimentId={experiment.id!} version={experiment.version ?? 0} cycle={c} />
+              </details>
+            )}
           </li>
         ))}
       </ol>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { experiments, unwrap } from '../api/client';
+import { experiments, unwrap, type ImprovementCycle } from '../api/client';
 import { Alert, Button, FormField, FormLabel, Paragraph, Select, SelectOption, Textbox } from '../components/nlds';
 import { refusal } from './forms';
 import { parseObservations } from './paste';
@@ -184,5 +184,49 @@ export function TransitionForm({ experimentId, version, allowed }: { experimentI
       {move.isError && <Alert type="error"><Paragraph>{refusal(move.error)}</Paragraph></Alert>}
       {move.isSuccess && <Alert type="ok"><Paragraph>{`De status is nu: ${STATUS_NAMES[move.variables ?? ''] ?? move.variables}.`}</Paragraph></Alert>}
     </div>
+  );
+}
+
+/** What happened, what was learned against the prediction, and the decision: adopt, adapt or abandon. */
+export function CycleOutcomeForm({ experimentId, version, cycle }: { experimentId: string; version: number; cycle: ImprovementCycle }) {
+  const ids = { happened: useId(), learned: useId(), decision: useId(), decided: useId() };
+  const [form, setForm] = useState({ whatHappened: cycle.whatHappened ?? '', learned: cycle.learned ?? '', decision: cycle.decision ?? '', decidedOn: cycle.decidedOn ?? '' });
+  const queries = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => unwrap(experiments.PUT('/experiments/{id}/cycles/{number}', {
+      params: { path: { id: experimentId, number: cycle.number! }, header: { 'If-Match': `"${version}"` } },
+      body: { plan: cycle.plan!, prediction: cycle.prediction, startedOn: cycle.startedOn, whatHappened: form.whatHappened || undefined,
+        learned: form.learned || undefined, decision: (form.decision || undefined) as 'ADOPT' | undefined, decidedOn: form.decidedOn || undefined } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['experiment', experimentId] }),
+  });
+  return (
+    <form className="mz-no-print mz-form" aria-label={`Uitkomst van cyclus ${cycle.number}`} onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <FormField>
+        <FormLabel htmlFor={ids.happened}>Wat gebeurde er?</FormLabel>
+        <Textbox id={ids.happened} value={form.whatHappened} maxLength={2000} onChange={(e) => setForm({ ...form, whatHappened: e.target.value })} />
+      </FormField>
+      <FormField>
+        <FormLabel htmlFor={ids.learned}>Wat leerden we, vergeleken met de voorspelling?</FormLabel>
+        <Textbox id={ids.learned} value={form.learned} maxLength={2000} onChange={(e) => setForm({ ...form, learned: e.target.value })} />
+      </FormField>
+      <div className="mz-search">
+        <FormField>
+          <FormLabel htmlFor={ids.decision}>Besluit</FormLabel>
+          <Select id={ids.decision} value={form.decision} onChange={(e) => setForm({ ...form, decision: e.target.value })}>
+            <SelectOption value="">nog niet besloten</SelectOption>
+            <SelectOption value="ADOPT">overnemen (zo doorgaan)</SelectOption>
+            <SelectOption value="ADAPT">aanpassen en opnieuw proberen</SelectOption>
+            <SelectOption value="ABANDON">stoppen met dit idee</SelectOption>
+          </Select>
+        </FormField>
+        <FormField>
+          <FormLabel htmlFor={ids.decided}>Besloten op</FormLabel>
+          <Textbox id={ids.decided} type="date" value={form.decidedOn} onChange={(e) => setForm({ ...form, decidedOn: e.target.value })} />
+        </FormField>
+      </div>
+      {save.isError && <Alert type="error"><Paragraph>{refusal(save.error)}</Paragraph></Alert>}
+      {save.isSuccess && <Alert type="ok"><Paragraph>De uitkomst is opgeslagen.</Paragraph></Alert>}
+      <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>Uitkomst opslaan</Button>
+    </form>
   );
 }

@@ -30,6 +30,7 @@ export default function PortaalLayout() {
               Inbox{count > 0 && <> <span className="mz-count" aria-label={`${count} ongelezen`}>{count}</span></>}
             </NavLink>
           </li>
+          <li><NavLink to="/portaal/meldingen">Meldingen</NavLink></li>
         </ul>
       </nav>
       <Outlet context={me.data} />

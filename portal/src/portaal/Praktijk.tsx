@@ -5,6 +5,7 @@ import { useTitle } from '../components/useTitle';
 import { dutchDate, label } from '../socialmap/labels';
 import { CENTRAL_QUESTION, EXPERIMENT_STATUS, LEVEL, PRACTICE_KIND, PRACTICE_STATUS } from './labels';
 import { usePractice, usePracticeExperiments } from './queries';
+import { FollowButton } from './Volgen';
 
 /** A practice's page: who takes part, its theme and questions, lessons, and its experiments. */
 export default function Praktijk() {
@@ -25,6 +26,7 @@ export default function Praktijk() {
         <StatusBadge status="neutral">{label(PRACTICE_KIND, p.kind ?? '')}</StatusBadge>
         <StatusBadge status={p.status === 'ACTIVE' ? 'safe' : 'neutral'}>{label(PRACTICE_STATUS, p.status ?? '')}</StatusBadge>
       </div>
+      <FollowButton kind="PRACTICE" value={p.id!} name="Deze praktijk" />
       <dl className="mz-facts">
         <dt>Regio</dt><dd>{p.region}</dd>
         <dt>Gemeenten</dt><dd>{(p.municipalities ?? []).map((m) => m.name).join(', ')}</dd>

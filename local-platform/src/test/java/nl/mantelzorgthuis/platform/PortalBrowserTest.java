@@ -389,6 +389,12 @@ class PortalBrowserTest {
         setDate(field("Start"), "2026-01-12");
         browser.findElement(By.xpath("//button[normalize-space()='Cyclus starten']")).click();
         assertThat(visible(By.xpath("//h3[starts-with(normalize-space(), 'Cyclus 1')]")).getText()).contains("12 januari 2026");
+        visible(By.xpath("//summary[normalize-space()='Uitkomst van cyclus 1 invullen']")).click();
+        visible(field("Wat gebeurde er?")).sendKeys("Tien mantelzorgers kwamen, vooral via de huisarts");
+        browser.findElement(field("Wat leerden we, vergeleken met de voorspelling?")).sendKeys("Minder dan voorspeld: de wijkkrant bereikt weinigen");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(field("Besluit"))).selectByValue("ADAPT");
+        browser.findElement(By.xpath("//button[normalize-space()='Uitkomst opslaan']")).click();
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Aanpassen"));
 
         browser.findElement(By.xpath("//summary[normalize-space()='Meting toevoegen']")).click();
         visible(field("Wat meten we?")).sendKeys("Mantelzorgers bereikt");
@@ -453,6 +459,29 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".mz-signals")).getText()).contains("Nog 10 metingen nodig");
         accessible("an adopted experiment beside its origin");
         screenshot("portaal-overgenomen", By.cssSelector(".mz-lineage"));
+    }
+
+    @Test
+    void a_staff_member_follows_a_practice_and_chooses_a_weekly_digest() throws Exception {
+        logIn("staff@isala.nl", "demo-isala");
+        open("/portaal/praktijken");
+        visible(By.linkText("Praktijkversneller Utrecht")).click();
+        visible(By.xpath("//button[normalize-space()='Deze praktijk volgen']")).click();
+        visible(By.xpath("//button[normalize-space()='Deze praktijk niet meer volgen']"));
+        accessible("a practice I follow");
+
+        browser.findElement(By.linkText("Meldingen")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Meldingen");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("naar de praktijk"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(field("E-mail"))).selectByValue("WEEKLY");
+        new org.openqa.selenium.support.ui.Select(visible(field("Op"))).selectByValue("FRIDAY");
+        browser.findElement(By.xpath("//button[normalize-space()='Opslaan']")).click();
+        assertThat(visible(By.cssSelector(".utrecht-alert")).getText()).startsWith("Opgeslagen.");
+        accessible("the notification settings");
+        screenshot("portaal-meldingen");
+        open("/portaal/meldingen");
+        wait.until(d -> new org.openqa.selenium.support.ui.Select(d.findElement(field("E-mail"))).getFirstSelectedOption().getText()
+                .equals("Eén keer per week"));
     }
 
     @Test
