@@ -12,8 +12,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,11 +29,7 @@ class PortalBenchmark {
     void time_to_first_result_of_a_typical_search(LocalPlatform platform) throws Exception {
         int loads = Integer.getInteger("bench.loads", 50);
         String url = platform.gatewayUrl() + "/sociale-kaart?q=respijtzorg&near=Zwolle&radiusKm=25";
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1200,900", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        ChromeDriver browser = HeadlessChromium.start();
         try {
             List<Double> times = new ArrayList<>();
             long scriptBytes = 0;
