@@ -128,6 +128,10 @@ abstract class SocialMapApiContract {
                 """.formatted(organization, name, description, area, area, point[0], point[1], extra == null ? "" : "," + extra);
     }
 
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     String create(Api as, String body) {
         Response created = as.post("/api/v1/socialmap/services", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -611,6 +615,27 @@ abstract class SocialMapApiContract {
         assertThat(search("municipality=" + area).get("items").get(0).get("needsVerification").asBoolean()).isFalse();
         assertThat(anonymous.get("/api/v1/socialmap/services/unverified?pageSize=100").json().get("items").findValuesAsString("id"))
                 .doesNotContain(id);
+    }
+
+    @Test
+    void lists_an_organisations_own_entries_and_its_unverified_ones_for_its_staff() {
+        String area = area();
+        String organisation = "Eigen Lijst " + UUID.randomUUID();
+        Api staff = anonymous.as(issuer.staff(organisation));
+        String second = create(staff, entry(organisation, "Tweede vermelding", "x", area, ZWOLLE, null));
+        String first = create(staff, entry(organisation, "Eerste vermelding", "x", area, ZWOLLE, null));
+        create(coordinator, entry("Iemand Anders", "Andermans vermelding", "x", area, ZWOLLE, null));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(second)),
+                new Update().set("lastVerifiedAt", Instant.now().minus(Duration.ofDays(400))), "services");
+
+        var own = staff.get("/api/v1/socialmap/services?organization=" + encode(organisation)).json();
+        assertThat(own.get("items").findValuesAsString("id")).containsExactly(first, second);
+        assertThat(own.get("totalElements").asLong()).isEqualTo(2);
+        var todo = staff.get("/api/v1/socialmap/services/unverified?organization=" + encode(organisation)).json();
+        assertThat(todo.get("items").findValuesAsString("id")).containsExactly(second);
+        assertThat(todo.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(anonymous.get("/api/v1/socialmap/services").status()).isEqualTo(400);
+        assertThat(anonymous.get("/api/v1/socialmap/services?organization=x&pageSize=201").status()).isEqualTo(400);
     }
 
     @Test

@@ -152,9 +152,23 @@ class OfferController {
 
     @GetMapping("/services/unverified")
     @Operation(summary = "Offers nobody verified for 12 months, oldest check first", operationId = "listUnverifiedServices")
-    Offers.UnverifiedPage unverified(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+    Offers.UnverifiedPage unverified(
+            @Parameter(description = "Only this organisation's entries, e.g. for its staff's to-do list")
+            @RequestParam(required = false) @Size(min = 1, max = 200) String organization,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int pageSize) {
-        return services.unverified(page, pageSize);
+        return services.unverified(organization, page, pageSize);
+    }
+
+    @GetMapping("/services")
+    @Operation(summary = "One organisation's services by name, including inactive ones: what its staff maintain",
+            operationId = "listOrganizationServices")
+    Offers.OrganizationPage ofOrganization(
+            @Parameter(description = "The organisation's name as on its entries", required = true)
+            @RequestParam @Size(min = 1, max = 200) String organization,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int pageSize) {
+        return services.ofOrganization(organization, page, pageSize);
     }
 
     record UpsertRequest(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull OfferRequest> services) {

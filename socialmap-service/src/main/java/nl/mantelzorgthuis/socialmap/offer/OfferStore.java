@@ -50,6 +50,7 @@ public class OfferStore {
         migrateExternalKeys(indexes);
         indexes.createIndex(new Index().on(EXTERNAL_KEY, Sort.Direction.ASC).unique().sparse());
         indexes.createIndex(new Index().on("lastVerifiedAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("organization", Sort.Direction.ASC).on("name", Sort.Direction.ASC));
     }
 
     void insert(Offer entry, OutboxEntry event, AuditEntry audit) {
@@ -127,15 +128,34 @@ public class OfferStore {
         return audits.read(COLLECTION, Query.query(where("_id").is(id)), AuditEntry.class, page, pageSize);
     }
 
-    /** Entries last verified before {@code cutoff}, oldest check first. */
-    List<Offer> verifiedBefore(Instant cutoff, int page, int pageSize) {
-        Query query = withoutBookkeeping(Query.query(where("lastVerifiedAt").lt(cutoff)))
+    /** Entries last verified before {@code cutoff}, oldest check first; of one organisation when given. */
+    List<Offer> verifiedBefore(Instant cutoff, String organization, int page, int pageSize) {
+        Query query = withoutBookkeeping(Query.query(verifiedBefore(cutoff, organization)))
                 .with(Sort.by("lastVerifiedAt", "_id")).skip((long) page * pageSize).limit(pageSize);
         return mongo.find(query, Offer.class, COLLECTION);
     }
 
-    long countVerifiedBefore(Instant cutoff) {
-        return mongo.count(Query.query(where("lastVerifiedAt").lt(cutoff)), COLLECTION);
+    long countVerifiedBefore(Instant cutoff, String organization) {
+        return mongo.count(Query.query(verifiedBefore(cutoff, organization)), COLLECTION);
+    }
+
+    private static org.springframework.data.mongodb.core.query.Criteria verifiedBefore(Instant cutoff, String organization) {
+        var criteria = where("lastVerifiedAt").lt(cutoff);
+        return organization == null ? criteria : criteria.and("organization").is(organization);
+    }
+
+    /**
+     * One organisation's entries by name: what its staff maintain. Not a hot path (the portal's
+     * management page), so the embedded store's collection scan is acceptable; MongoDB uses the index.
+     */
+    List<Offer> ofOrganization(String organization, int page, int pageSize) {
+        Query query = withoutBookkeeping(Query.query(where("organization").is(organization)))
+                .with(Sort.by("name", "_id")).skip((long) page * pageSize).limit(pageSize);
+        return mongo.find(query, Offer.class, COLLECTION);
+    }
+
+    long countOfOrganization(String organization) {
+        return mongo.count(Query.query(where("organization").is(organization)), COLLECTION);
     }
 
     /**

@@ -174,9 +174,17 @@ public class Offers {
     public record UnverifiedPage(List<Offer> items, long totalElements, Instant verifiedBefore) {
     }
 
-    public UnverifiedPage unverified(int page, int pageSize) {
+    public UnverifiedPage unverified(String organization, int page, int pageSize) {
         Instant cutoff = clock.instant().minus(Offer.VERIFICATION_PERIOD);
-        return new UnverifiedPage(store.verifiedBefore(cutoff, page, pageSize), store.countVerifiedBefore(cutoff), cutoff);
+        return new UnverifiedPage(store.verifiedBefore(cutoff, organization, page, pageSize),
+                store.countVerifiedBefore(cutoff, organization), cutoff);
+    }
+
+    public record OrganizationPage(List<Offer> items, long totalElements) {
+    }
+
+    public OrganizationPage ofOrganization(String organization, int page, int pageSize) {
+        return new OrganizationPage(store.ofOrganization(organization, page, pageSize), store.countOfOrganization(organization));
     }
 
     private Offer replace(Caller caller, Offer current, Offer next, OfferChange change) {
