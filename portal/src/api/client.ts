@@ -3,6 +3,7 @@ import type { paths as SocialMapPaths, components as SocialMapComponents } from 
 import type { paths as PracticePaths, components as PracticeComponents } from './generated/practice-service';
 import type { paths as ExperimentPaths, components as ExperimentComponents } from './generated/experiment-service';
 import type { paths as NotificationPaths, components as NotificationComponents } from './generated/notification-service';
+import type { paths as IdentityPaths, components as IdentityComponents } from './generated/identity-service';
 
 export type Offer = SocialMapComponents['schemas']['Offer'];
 export type Hit = SocialMapComponents['schemas']['Hit'];
@@ -19,6 +20,8 @@ export type Signal = ExperimentComponents['schemas']['Signal'];
 export type PartAnalysis = ExperimentComponents['schemas']['PartAnalysis'];
 export type ImprovementCycle = ExperimentComponents['schemas']['ImprovementCycle'];
 export type InboxItem = NotificationComponents['schemas']['InboxItem'];
+export type Account = IdentityComponents['schemas']['AccountView'];
+export type Client = IdentityComponents['schemas']['ClientView'];
 
 /** The session's CSRF token, which the gateway sets as a readable cookie for the portal's writes. */
 export function csrfToken(): string | undefined {
@@ -30,6 +33,8 @@ export function csrfToken(): string | undefined {
 
 const csrf: Middleware = {
   onRequest({ request }) {
+    // The portal is Dutch: the services then word their validation messages (invalidParams) in Dutch.
+    request.headers.set('Accept-Language', 'nl');
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const token = csrfToken();
       if (token) request.headers.set('X-XSRF-TOKEN', decodeURIComponent(token));
@@ -47,6 +52,8 @@ export const experiments = createClient<ExperimentPaths>({ baseUrl: '/api/v1', c
 experiments.use(csrf);
 export const notifications = createClient<NotificationPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
 notifications.use(csrf);
+export const identity = createClient<IdentityPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+identity.use(csrf);
 
 /** A problem+json answer as an error a page can show. */
 export class ApiProblem extends Error {

@@ -9,6 +9,7 @@ import { RunChart } from './RunChart';
 import { CycleForm, CycleOutcomeForm, MeasureForm, ObservationsForm, TransitionForm } from './Invoeren';
 import { FollowButton } from './Volgen';
 import { AdoptForm, Lineage, OriginChart } from './Overnemen';
+import { AnalysisForm, AnnotationForm, LessonForm } from './Bijwerken';
 
 /** An experiment: its PDSA cycles as a timeline, lessons, lineage and the run chart of each measure. */
 export default function Experiment() {
@@ -56,14 +57,15 @@ export default function Experiment() {
         <summary>Overnemen in mijn praktijk</summary>
         <AdoptForm experiment={e} />
       </details>
-      {(e.lessons ?? []).length > 0 && (
-        <>
-          <Heading2>Lessen</Heading2>
-          <ul className="utrecht-unordered-list">
-            {e.lessons!.map((l, i) => <li className="utrecht-unordered-list__item" key={i}><strong>{label(LESSON_KIND, l.kind ?? '')}:</strong> {l.text}</li>)}
-          </ul>
-        </>
-      )}
+      <Heading2>Lessen</Heading2>
+      {(e.lessons ?? []).length === 0 && <Paragraph>Nog geen lessen. Wat werkte, wat niet, en welke tip geeft u anderen?</Paragraph>}
+      <ul className="utrecht-unordered-list">
+        {(e.lessons ?? []).map((l, i) => <li className="utrecht-unordered-list__item" key={i}><strong>{label(LESSON_KIND, l.kind ?? '')}:</strong> {l.text}</li>)}
+      </ul>
+      <details className="mz-no-print">
+        <summary>Les toevoegen</summary>
+        <LessonForm experiment={e} />
+      </details>
     </article>
   );
 }
@@ -112,6 +114,14 @@ function Measure({ experiment, measureId }: { experiment: ExperimentType; measur
       <details className="mz-no-print">
         <summary>Metingen invoeren</summary>
         <ObservationsForm experimentId={experiment.id!} measureId={measureId} />
+      </details>
+      <details className="mz-no-print">
+        <summary>Aantekening bij een meting</summary>
+        <AnnotationForm experimentId={experiment.id!} measureId={measureId} chart={chart.data} />
+      </details>
+      <details className="mz-no-print">
+        <summary>Basislijn en splitsing</summary>
+        <AnalysisForm experimentId={experiment.id!} measureId={measureId} chart={chart.data} />
       </details>
     </section>
   );

@@ -33,7 +33,7 @@ export default function NieuwExperiment() {
     create.mutate();
   };
   const error = (field: string) => errors[field] && <p className="utrecht-form-field-error-message" id={`${field}-fout`}>{errors[field]}</p>;
-  const described = (field: string) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-fout` } : {});
+  const described = (field: string) => (errors[field] ? { invalid: true, 'aria-invalid': true, 'aria-describedby': `${field}-fout` } : {});
   return (
     <>
       <Heading1>Nieuw experiment</Heading1>

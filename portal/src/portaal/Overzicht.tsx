@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Link as RouterLink, useOutletContext } from 'react-router';
 import type { Me } from '../api/session';
 import { Heading1, Heading2, Paragraph } from '../components/nlds';
 import { useTitle } from '../components/useTitle';
 import { PRACTICE_KIND, PRACTICE_STATUS } from './labels';
 import { useInbox, usePractices } from './queries';
+import { ConfirmButton, useUnverified } from './SocialeKaartBeheer';
 import { dutchDate, label } from '../socialmap/labels';
 
 /** Mijn overzicht: my practices, what changed since my last visit. */
@@ -13,6 +15,9 @@ export default function Overzicht() {
   const mine = usePractices({ organisation: me.organisation });
   const inbox = useInbox();
   const coordinator = me.roles.includes('COORDINATOR');
+  const unverified = useUnverified(me.organisation);
+  const todo = unverified.data?.totalElements ?? 0;
+  const [confirmed, setConfirmed] = useState<string>();
   return (
     <>
       <Heading1>Mijn overzicht</Heading1>
@@ -28,6 +33,23 @@ export default function Overzicht() {
           </li>
         ))}
       </ul>
+      {(todo > 0 || confirmed) && (
+        <section aria-labelledby="te-controleren">
+          <Heading2 id="te-controleren">Sociale kaart: controleren</Heading2>
+          <Paragraph role="status">{confirmed ? `Bevestigd: ${confirmed} is nog correct.` : ''}</Paragraph>
+          {todo > 0 && <Paragraph>{`${todo} ${todo === 1 ? 'item' : 'items'} 12 maanden niet gecontroleerd — bevestig dat ${todo === 1 ? 'het' : 'ze'} nog ${todo === 1 ? 'klopt' : 'kloppen'}, of pas ${todo === 1 ? 'het' : 'ze'} aan.`}</Paragraph>}
+          <ul className="mz-hits">
+            {(unverified.data?.items ?? []).slice(0, 5).map((o) => (
+              <li className="mz-hit" key={o.id}>
+                <RouterLink className="utrecht-link" to={`/portaal/sociale-kaart/${o.id}`}>{o.name}</RouterLink>
+                <Paragraph small>Laatst gecontroleerd {dutchDate(o.lastVerifiedAt)}</Paragraph>
+                <ConfirmButton offer={o} onConfirmed={setConfirmed} />
+              </li>
+            ))}
+          </ul>
+          {todo > 5 && <Paragraph><RouterLink className="utrecht-link" to="/portaal/sociale-kaart">Alle {todo} bekijken</RouterLink></Paragraph>}
+        </section>
+      )}
       <Heading2>Nieuw sinds uw vorige bezoek</Heading2>
       {inbox.data && (inbox.data.items ?? []).length === 0 && <Paragraph>Niets nieuws. Volg een praktijk om hier te zien wat er verandert.</Paragraph>}
       <ul className="mz-hits">

@@ -25,6 +25,9 @@ export default function PortaalLayout() {
         <ul>
           <li><NavLink end to="/portaal">Mijn overzicht</NavLink></li>
           <li><NavLink to="/portaal/praktijken">Praktijken</NavLink></li>
+          <li><NavLink to="/portaal/sociale-kaart">Sociale kaart</NavLink></li>
+          {me.data.roles.includes('COORDINATOR') && <li><NavLink to="/portaal/programma">Programma</NavLink></li>}
+          {me.data.roles.includes('COORDINATOR') && <li><NavLink to="/portaal/beheer">Beheer</NavLink></li>}
           <li>
             <NavLink to="/portaal/inbox">
               Inbox{count > 0 && <> <span className="mz-count" aria-label={`${count} ongelezen`}>{count}</span></>}

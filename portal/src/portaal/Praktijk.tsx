@@ -1,6 +1,6 @@
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { ApiProblem } from '../api/client';
-import { Heading1, Heading2, Paragraph, StatusBadge } from '../components/nlds';
+import { Alert, Heading1, Heading2, Paragraph, StatusBadge } from '../components/nlds';
 import { useTitle } from '../components/useTitle';
 import { dutchDate, label } from '../socialmap/labels';
 import { CENTRAL_QUESTION, EXPERIMENT_STATUS, LEVEL, PRACTICE_KIND, PRACTICE_STATUS } from './labels';
@@ -12,6 +12,7 @@ export default function Praktijk() {
   const { id = '' } = useParams();
   const practice = usePractice(id);
   const list = usePracticeExperiments(id);
+  const saved = (useLocation().state as { saved?: boolean } | null)?.saved;
   useTitle(practice.data?.name ?? 'Praktijk');
   if (practice.isPending) return <Paragraph>Laden…</Paragraph>;
   if (practice.isError) {
@@ -26,7 +27,12 @@ export default function Praktijk() {
         <StatusBadge status="neutral">{label(PRACTICE_KIND, p.kind ?? '')}</StatusBadge>
         <StatusBadge status={p.status === 'ACTIVE' ? 'safe' : 'neutral'}>{label(PRACTICE_STATUS, p.status ?? '')}</StatusBadge>
       </div>
+      {saved && <Alert type="ok"><Paragraph>De praktijk is opgeslagen.</Paragraph></Alert>}
+      {p.archived && <Alert type="info"><Paragraph>Deze praktijk is gearchiveerd: te lezen, niet meer te wijzigen.</Paragraph></Alert>}
       <FollowButton kind="PRACTICE" value={p.id!} name="Deze praktijk" />
+      {!p.archived && (
+        <Paragraph className="mz-no-print"><RouterLink className="utrecht-link" to={`/portaal/praktijken/${p.id}/bewerken`}>Praktijk bewerken of archiveren</RouterLink></Paragraph>
+      )}
       <dl className="mz-facts">
         <dt>Regio</dt><dd>{p.region}</dd>
         <dt>Gemeenten</dt><dd>{(p.municipalities ?? []).map((m) => m.name).join(', ')}</dd>

@@ -30,6 +30,7 @@ export default function Praktijken() {
   return (
     <>
       <Heading1>Praktijken</Heading1>
+      <Paragraph className="mz-no-print"><RouterLink className="utrecht-link" to="/portaal/praktijken/nieuw">Nieuwe praktijk</RouterLink></Paragraph>
       <form className="mz-search mz-no-print" role="search" aria-label="Praktijken filteren" onSubmit={(e) => e.preventDefault()}>
         <FormField>
           <FormLabel htmlFor={ids.q}>Naam of thema</FormLabel>

@@ -5,10 +5,22 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiProblem)) return {};
   const errors: Record<string, string> = {};
   for (const param of (error.problem?.invalidParams ?? []) as { name?: string; reason?: string }[]) {
-    if (param.name) errors[param.name.replace(/\[\d+\]$/, '')] = param.reason ?? 'ongeldig';
+    if (!param.name) continue;
+    const reason = param.reason ?? 'ongeldig';
+    // "organisations[1].name" is shown at that row's field, and also counts for the list as a whole.
+    errors[param.name] ??= reason;
+    errors[param.name.replace(/\[\d+\]$/, '')] ??= reason;
+    errors[param.name.split(/[.[]/)[0]] ??= reason;
   }
   return errors;
 }
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiProblem && (error.status === 412 || error.status === 409);
+}
+
+/** The If-Match value for a version read from the API. */
+export const ifMatch = (version: number | undefined) => `"${version ?? 0}"`;
 
 /** A refusal in Dutch, with the service's own explanation. */
 export function refusal(error: unknown): string {

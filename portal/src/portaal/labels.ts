@@ -24,3 +24,7 @@ export const OUTCOME: Record<string, string> = {
 };
 export const LESSON_KIND: Record<string, string> = { WHAT_WORKED: 'Wat werkte', WHAT_DID_NOT_WORK: 'Wat werkte niet', TIP: 'Tip' };
 export const DECISION: Record<string, string> = { ADOPT: 'Overnemen', ADAPT: 'Aanpassen', ABANDON: 'Stoppen' };
+export const ORGANISATION_TYPE: Record<string, string> = {
+  CARE: 'Zorg', WELFARE: 'Welzijn', MUNICIPALITY: 'Gemeente', GP_PRACTICE: 'Huisartsenpraktijk', HOSPITAL: 'Ziekenhuis',
+  VOLUNTEER_ORGANISATION: 'Vrijwilligersorganisatie', OTHER: 'Anders',
+};

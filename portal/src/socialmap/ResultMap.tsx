@@ -1,15 +1,5 @@
 import { useEffect, useRef } from 'react';
-import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
-import markerIcon from 'leaflet/dist/images/marker-icon.png';
-import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
-import markerShadow from 'leaflet/dist/images/marker-shadow.png';
-
-// Vite gives the marker images their own hashed URLs; Leaflet must be told where they are.
-L.Icon.Default.mergeOptions({ iconUrl: markerIcon, iconRetinaUrl: markerIcon2x, shadowUrl: markerShadow });
-
-/** PDOK's BRT background map (public, Dutch government); tests block every non-local request. */
-const TILES = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+import L, { ATTRIBUTION, TILES } from './leaflet';
 
 /**
  * The results on a map, loaded only when asked for. The list beside it holds the same results, so
@@ -23,7 +13,7 @@ export default function ResultMap({ points, label = 'Kaart met de resultaten' }:
   useEffect(() => {
     if (!element.current) return;
     const map = L.map(element.current, { scrollWheelZoom: false });
-    L.tileLayer(TILES, { maxZoom: 19, attribution: 'Kaart: <a href="https://www.pdok.nl">PDOK</a> (BRT achtergrondkaart)' }).addTo(map);
+    L.tileLayer(TILES, { maxZoom: 19, attribution: ATTRIBUTION }).addTo(map);
     const placed: L.LatLngExpression[] = [];
     for (const point of points) {
       const at: L.LatLngExpression = [point.latitude, point.longitude];

@@ -150,6 +150,11 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + config.gatewayPort();
     }
 
+    /** The store of one service (identity, practices, experiments, socialmap, notifications), for tests and operators. */
+    public String mongoUri(String database) {
+        return "mongodb://localhost:" + config.mongoPort() + "/" + database;
+    }
+
     public String issuer() {
         return config.issuer();
     }

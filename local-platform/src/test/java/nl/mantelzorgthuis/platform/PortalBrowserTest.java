@@ -66,6 +66,8 @@ class PortalBrowserTest {
         browser.manage().window().setSize(new Dimension(1200, 900));
         browser.manage().deleteAllCookies();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // React re-renders between finding an element and reading it: read again rather than fail.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     void open(String path) {
@@ -474,6 +476,260 @@ class PortalBrowserTest {
                 .equals("Eén keer per week"));
     }
 
+    /** A field inside a fieldset (a row of a list: organisations, locations, steps). */
+    By fieldIn(String legend, int row, String label) {
+        return By.xpath("(//fieldset[legend[normalize-space()='" + legend + "']]//div[@role='group'])[" + row
+                + "]//input[@id=(//fieldset[legend[normalize-space()='" + legend + "']]//div[@role='group'])[" + row
+                + "]//label[normalize-space()='" + label + "']/@for]");
+    }
+
+    WebElement button(String text) {
+        return visible(By.xpath("//button[normalize-space()='" + text + "']"));
+    }
+
+    void clearAndType(By field, String text) {
+        WebElement element = visible(field);
+        element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        element.sendKeys(text);
+    }
+
+    @Test
+    void a_staff_member_creates_and_edits_a_practice_is_told_kindly_when_someone_saved_first_and_archives_it() throws Exception {
+        logIn("staff@zwolledoet.nl", "demo-zwolledoet");
+        open("/portaal/praktijken");
+        visible(By.linkText("Nieuwe praktijk")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Nieuwe praktijk");
+        assertThat(visible(fieldIn("Organisaties", 1, "Naam")).getAttribute("value")).isEqualTo("Zwolle Doet!");
+        button("Praktijk aanmaken").click();
+        assertThat(visible(By.cssSelector(".utrecht-alert")).getText()).contains("Niet alles is goed ingevuld");
+        assertThat(browser.findElements(By.cssSelector("[aria-invalid=true]"))).as("refused fields marked").isNotEmpty();
+        accessible("the new-practice form with refused fields");
+
+        String name = "Lerende praktijk Dalfsen " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(field("Naam")).sendKeys(name);
+        browser.findElement(field("Regio")).sendKeys("IJsselland");
+        button("Gemeente toevoegen").click();
+        visible(fieldIn("Gemeenten", 1, "Naam")).sendKeys("Dalfsen");
+        browser.findElement(fieldIn("Gemeenten", 1, "CBS-code")).sendKeys("GM0148");
+        browser.findElement(By.xpath("//label[normalize-space()='Het zorgen volhouden']")).click();
+        screenshot("portaal-praktijk-maken");
+        button("Praktijk aanmaken").click();
+        wait.until(d -> d.findElement(By.tagName("h1")).getText().equals(name));
+        assertThat(visible(By.cssSelector(".utrecht-alert")).getText()).isEqualTo("De praktijk is opgeslagen.");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Dalfsen", "Het zorgen volhouden", "Zwolle Doet!");
+
+        // Someone else saves while this form is open: the save is refused kindly, both versions shown.
+        visible(By.linkText("Praktijk bewerken of archiveren")).click();
+        visible(field("Positief kernthema")).sendKeys("Mantelzorgers houden het vol");
+        String practiceId = browser.getCurrentUrl().replaceAll(".*/praktijken/([^/]+)/bewerken$", "$1");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const id = arguments[0];
+                const token = decodeURIComponent(document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11));
+                fetch('/api/v1/practices/' + id).then(r => r.json()).then(p => fetch('/api/v1/practices/' + id, {
+                  method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': '"' + p.version + '"', 'X-XSRF-TOKEN': token },
+                  body: JSON.stringify({ name: p.name, kind: p.kind, region: 'Vechtdal', municipalities: p.municipalities, organisations: p.organisations,
+                    positiveCoreTheme: p.positiveCoreTheme, designQuestions: p.designQuestions, centralQuestions: p.centralQuestions,
+                    status: p.status, contacts: p.contacts, lessonsLearned: p.lessonsLearned }) })).then(r => done(r.status), e => done(String(e)));
+                """, practiceId);
+        assertThat(status).isEqualTo(200L);
+        button("Wijzigingen opslaan").click();
+        WebElement conflict = visible(By.cssSelector(".mz-conflict"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Iemand anders heeft dit intussen opgeslagen");
+        assertThat(conflict.getText()).contains("Regio", "IJsselland", "Vechtdal", "Positief kernthema", "Mantelzorgers houden het vol");
+        accessible("a conflict shown with both versions");
+        screenshot("portaal-conflict");
+        button("Opgeslagen versie gebruiken").click();
+        assertThat(visible(field("Regio")).getAttribute("value")).isEqualTo("Vechtdal");
+        visible(field("Positief kernthema")).sendKeys("Samen volhouden");
+        button("Wijzigingen opslaan").click();
+        wait.until(d -> d.findElement(By.tagName("h1")).getText().equals(name));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Vechtdal", "Samen volhouden");
+
+        visible(By.linkText("Praktijk bewerken of archiveren")).click();
+        button("Praktijk archiveren…").click();
+        assertThat(visible(By.cssSelector(".utrecht-alert--warning")).getText()).contains("Weet u zeker dat u “" + name + "” wilt archiveren?");
+        accessible("archiving asks for a confirmation");
+        button("Ja, archiveren").click();
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Deze praktijk is gearchiveerd"));
+        assertThat(browser.findElements(By.linkText("Praktijk bewerken of archiveren"))).isEmpty();
+    }
+
+    @Test
+    void a_staff_member_adds_an_entry_with_its_location_and_hours_and_confirms_an_old_one_is_still_correct() throws Exception {
+        logIn("staff@zwolledoet.nl", "demo-zwolledoet");
+        open("/portaal/sociale-kaart");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Sociale kaart beheren");
+        visible(By.linkText("Nieuw aanbod toevoegen")).click();
+        assertThat(visible(field("Organisatie")).getAttribute("value")).isEqualTo("Zwolle Doet!");
+        String name = "Maatjesproject mantelzorg " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(field("Naam van het aanbod")).sendKeys(name);
+        browser.findElement(field("Omschrijving")).sendKeys("Een vrijwilliger komt wekelijks langs, zodat u even tijd voor uzelf hebt.");
+        wait.until(d -> !d.findElements(By.xpath("//label[normalize-space()='Respijtzorg aan huis']")).isEmpty());
+        browser.findElement(By.xpath("//label[normalize-space()='Respijtzorg aan huis']")).click();
+        browser.findElement(By.xpath("//fieldset[legend[normalize-space()='Wie betaalt']]//label[normalize-space()='Gratis']")).click();
+        clearAndType(field("Werkgebied"), "GM0193");
+        button("Locatie toevoegen").click();
+        visible(fieldIn("Locaties", 1, "Adres")).sendKeys("Grote Markt 1");
+        browser.findElement(fieldIn("Locaties", 1, "Postcode")).sendKeys("8011 LW");
+        browser.findElement(fieldIn("Locaties", 1, "Plaats")).sendKeys("Zwolle");
+        button("Kies de plek op de kaart").click();
+        WebElement map = visible(By.cssSelector(".mz-map--picker"));
+        new Actions(browser).moveToElement(map).click().perform();
+        wait.until(d -> !d.findElement(fieldIn("Locaties", 1, "Breedtegraad")).getAttribute("value").isEmpty());
+        // The keyboard way: the coordinates typed in; the marker follows them.
+        clearAndType(fieldIn("Locaties", 1, "Breedtegraad"), "52.5125");
+        clearAndType(fieldIn("Locaties", 1, "Lengtegraad"), "6.0936");
+        button("Openingstijd toevoegen").click();
+        new org.openqa.selenium.support.ui.Select(visible(By.xpath("//fieldset[legend[normalize-space()='Openingstijden']]//select")))
+                .selectByValue("WEDNESDAY");
+        accessible("the new-entry form with a location and opening hours");
+        screenshot("portaal-aanbod-maken", By.xpath("//legend[normalize-space()='Locaties']"));
+        button("Aanbod toevoegen").click();
+        assertThat(visible(By.cssSelector(".utrecht-alert--ok")).getText()).startsWith("Opgeslagen.");
+        wait.until(d -> d.getCurrentUrl().matches(".*/portaal/sociale-kaart/[^/]+$") && !d.getCurrentUrl().endsWith("/nieuw"));
+        String id = browser.getCurrentUrl().replaceAll(".*/", "");
+
+        open("/sociale-kaart/aanbod/" + id);
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo(name);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Grote Markt 1", "woensdag");
+
+        // A year and more without a check: the overview asks for one click to confirm it.
+        try (var client = com.mongodb.client.MongoClients.create(platform.mongoUri("socialmap"))) {
+            client.getDatabase("socialmap").getCollection("services").updateOne(new org.bson.Document("_id", id),
+                    new org.bson.Document("$set", new org.bson.Document("lastVerifiedAt", java.util.Date.from(java.time.Instant.now().minus(Duration.ofDays(400))))));
+        }
+        open("/portaal");
+        WebElement todo = visible(By.xpath("//section[h2[normalize-space()='Sociale kaart: controleren']]"));
+        assertThat(todo.getText()).contains("1 item 12 maanden niet gecontroleerd — bevestig", name);
+        accessible("the overview with an entry to check");
+        screenshot("portaal-overzicht-controleren", By.xpath("//h2[normalize-space()='Sociale kaart: controleren']"));
+        todo.findElement(By.xpath(".//button[normalize-space()='Bevestig: nog correct']")).click();
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Bevestigd: " + name + " is nog correct."));
+        open("/portaal/sociale-kaart");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Alles is in de afgelopen 12 maanden gecontroleerd."));
+        assertThat(visible(By.linkText(name)).isDisplayed()).isTrue();
+        accessible("my organisation's entries");
+        screenshot("portaal-sociale-kaart");
+    }
+
+    @Test
+    void a_coordinator_builds_a_municipality_s_respite_route_in_order_with_linked_entries_and_caregivers_see_it() throws Exception {
+        logIn(PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        open("/portaal/respijtzorg/GM0193");
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Respijtzorgroute GM0193");
+        visible(By.xpath("//p[contains(., 'heeft nog geen route')]"));
+        button("Stap toevoegen").click();
+        visible(field("Stap 1: wat gebeurt er?")).sendKeys("Aanvraag bij het Wmo-loket");
+        browser.findElement(fieldIn("Stappen (in volgorde)", 1, "Wie doet dit?")).sendKeys("Wmo-consulent");
+        button("Stap toevoegen").click();
+        visible(field("Stap 2: wat gebeurt er?")).sendKeys("Gesprek met de mantelzorgconsulent");
+        browser.findElement(fieldIn("Stappen (in volgorde)", 2, "Wie doet dit?")).sendKeys("Mantelzorgconsulent");
+        browser.findElement(By.xpath("//button[@aria-label='2 omhoog']")).click();
+        assertThat(browser.findElement(field("Stap 1: wat gebeurt er?")).getAttribute("value")).isEqualTo("Gesprek met de mantelzorgconsulent");
+        WebElement search = browser.findElement(fieldIn("Stappen (in volgorde)", 1, "Aanbod zoeken om te koppelen"));
+        search.sendKeys("steunpunt");
+        browser.findElement(By.xpath("(//fieldset[legend[normalize-space()='Stappen (in volgorde)']]//div[@role='group'])[1]//button[normalize-space()='Zoeken']")).click();
+        visible(By.xpath("//button[@aria-label='Mantelzorgsteunpunt Zwolle koppelen']")).click();
+        visible(By.xpath("//ul[@aria-label='Gekoppeld aanbod']//a[normalize-space()='Mantelzorgsteunpunt Zwolle']"));
+        accessible("the respite-route editor");
+        screenshot("portaal-respijtzorgroute");
+        button("Route opslaan").click();
+        assertThat(visible(By.cssSelector(".utrecht-alert--ok")).getText()).isEqualTo("De route is opgeslagen.");
+
+        open("/sociale-kaart/respijtzorg/GM0193");
+        WebElement steps = visible(By.cssSelector(".mz-steps"));
+        assertThat(steps.getText()).containsSubsequence("Stap 1: Gesprek met de mantelzorgconsulent", "Stap 2: Aanvraag bij het Wmo-loket");
+        assertThat(steps.findElements(By.xpath("./li[1]//a"))).as("the linked entry at the first step").isNotEmpty();
+    }
+
+    @Test
+    void a_coordinator_sees_the_programme_counted_by_outcome_and_level_searches_lessons_and_exports_csv() throws Exception {
+        logIn(PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        open("/portaal");
+        visible(By.linkText("Programma")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Programma-overzicht");
+        WebElement counts = visible(By.xpath("//table[caption[starts-with(normalize-space(), 'Aantal experimenten per uitkomstcategorie')]]"));
+        wait.until(d -> counts.findElements(By.cssSelector("tbody tr")).size() > 1);
+        assertThat(counts.getText()).contains("Achter de voordeur", "Tussen professionals", "Wijk en gemeente", "Totaal");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Praktijkversneller Zoetermeer"));
+        assertThat(browser.findElement(By.xpath("//a[normalize-space()='Alle experimenten downloaden (CSV)']")).getAttribute("href"))
+                .endsWith("/api/v1/experiments/export");
+        Object csv = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/api/v1/experiments/export').then(r => r.text()).then(done, e => done(String(e)));");
+        assertThat((String) csv).contains("Stamtafel in de bibliotheek");
+        button("Toon de kaart").click();
+        visible(By.cssSelector(".mz-map .leaflet-marker-icon"));
+        accessible("the programme overview with its map");
+        screenshot("portaal-programma");
+
+        browser.findElement(field("Zoekwoorden")).sendKeys("mantelzorgconsulent");
+        button("Zoeken").click();
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Begin bij de mantelzorgconsulent"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).containsPattern("[1-9]\\d* (les|lessen) gevonden");
+    }
+
+    @Test
+    void a_staff_member_adds_a_lesson_annotates_a_point_and_freezes_the_baseline_of_a_run_chart() throws Exception {
+        logIn("staff@zwolledoet.nl", "demo-zwolledoet");
+        open("/portaal/praktijken");
+        visible(By.linkText("Praktijkversneller Zwolle")).click();
+        visible(By.linkText("Klantreis: van ziekenhuisopname naar huis")).click();
+        visible(By.xpath("//summary[normalize-space()='Les toevoegen']")).click();
+        new org.openqa.selenium.support.ui.Select(visible(field("Soort les"))).selectByValue("TIP");
+        browser.findElement(field("De les")).sendKeys("Bel de mantelzorger al op de dag van opname");
+        button("Les toevoegen").click();
+        assertThat(visible(By.cssSelector(".utrecht-alert--ok")).getText()).startsWith("De les is toegevoegd");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Tip: Bel de mantelzorger al op de dag van opname"));
+
+        visible(By.xpath("//summary[normalize-space()='Aantekening bij een meting']")).click();
+        visible(field("Aantekening")).sendKeys("Nieuwe folder op de afdeling");
+        button("Aantekening opslaan").click();
+        wait.until(d -> d.findElement(By.cssSelector(".mz-chart__data table")).getAttribute("textContent").contains("Nieuwe folder op de afdeling"));
+
+        visible(By.xpath("//summary[normalize-space()='Basislijn en splitsing']")).click();
+        new org.openqa.selenium.support.ui.Select(visible(field("Basislijn vastzetten: de eerste … metingen bepalen de mediaan"))).selectByIndex(10);
+        button("Instellingen opslaan").click();
+        assertThat(visible(By.xpath("//div[contains(@class,'utrecht-alert--ok')][contains(., 'opnieuw berekend')]")).isDisplayed()).isTrue();
+        accessible("an experiment with a lesson, a note and a frozen baseline");
+    }
+
+    @Test
+    void a_coordinator_invites_and_deactivates_a_staff_member_and_links_a_system_whose_secret_is_shown_once() throws Exception {
+        logIn(PlatformConfig.DEMO_COORDINATOR, PlatformConfig.DEMO_COORDINATOR_PASSWORD);
+        open("/portaal");
+        visible(By.linkText("Beheer")).click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Beheer");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("staff@zwolledoet.nl"));
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        visible(By.xpath("//summary[normalize-space()='Medewerker uitnodigen']")).click();
+        WebElement invite = visible(By.cssSelector("form[aria-label='Medewerker uitnodigen']"));
+        invite.findElement(By.id(invite.findElement(By.xpath(".//label[normalize-space()='Naam']")).getAttribute("for"))).sendKeys("Fenna Mulder");
+        invite.findElement(By.id(invite.findElement(By.xpath(".//label[normalize-space()='E-mailadres']")).getAttribute("for")))
+                .sendKeys("fenna-" + suffix + "@zwolledoet.nl");
+        invite.findElement(By.id(invite.findElement(By.xpath(".//label[normalize-space()='Organisatie']")).getAttribute("for"))).sendKeys("Zwolle Doet!");
+        button("Uitnodigen").click();
+        assertThat(visible(By.cssSelector(".mz-secret")).getText()).contains("/activeren/");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("fenna-" + suffix + "@zwolledoet.nl"));
+        visible(By.xpath("//button[@aria-label='Fenna Mulder deactiveren']")).click();
+        button("Ja, deactiveren").click();
+        wait.until(d -> d.findElement(By.xpath("//tr[.//th[contains(., 'fenna-" + suffix + "')]]")).getText().contains("Gedeactiveerd"));
+
+        visible(By.xpath("//summary[normalize-space()='Systeem koppelen']")).click();
+        browser.findElement(field("Client-id")).sendKeys("gemeente-dalfsen-" + suffix);
+        browser.findElement(field("Naam van het systeem")).sendKeys("Gemeente Dalfsen (Wmo)");
+        browser.findElement(field("Gemeente (CBS-code)")).sendKeys("GM0148");
+        button("Systeem koppelen").click();
+        String secret = visible(By.xpath("//form[@aria-label='Systeem koppelen']//code")).getText();
+        assertThat(secret).hasSizeGreaterThan(20);
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("gemeente-dalfsen-" + suffix));
+        accessible("the accounts and systems page");
+        screenshot("portaal-beheer");
+        open("/portaal/beheer");
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("gemeente-dalfsen-" + suffix));
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("the secret is shown once only").doesNotContain(secret);
+    }
+
     @Test
     void the_staff_portal_asks_for_a_login_first() {
         open("/portaal/praktijken");
@@ -517,7 +773,7 @@ class PortalBrowserTest {
     }
 
     String labelTarget(String label) {
-        return browser.findElement(By.xpath("//label[normalize-space()='" + label + "']")).getAttribute("for");
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//label[normalize-space()='" + label + "']"))).getAttribute("for");
     }
 
     void assertFocusVisible() {
