@@ -12,6 +12,7 @@ import { Checkboxes, Field } from './Field';
 import { fieldErrors, ifMatch, isConflict, refusal } from './forms';
 import { Rows } from './Rows';
 import { ConfirmButton } from './SocialeKaartBeheer';
+import { Wijzigingen } from './Wijzigingen';
 
 const LocatieKiezer = lazy(() => import('./LocatieKiezer'));
 
@@ -217,6 +218,7 @@ export default function AanbodFormulier() {
           <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>{id ? 'Wijzigingen opslaan' : 'Aanbod toevoegen'}</Button>
         </div>
       </form>
+      {id && <Wijzigingen of="service" id={id} />}
     </>
   );
 }

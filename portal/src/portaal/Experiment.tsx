@@ -8,6 +8,7 @@ import { useExperiment, useRunChart } from './queries';
 import { RunChart } from './RunChart';
 import { CycleForm, CycleOutcomeForm, MeasureForm, ObservationsForm, TransitionForm } from './Invoeren';
 import { FollowButton } from './Volgen';
+import { Wijzigingen } from './Wijzigingen';
 import { AdoptForm, Lineage, OriginChart } from './Overnemen';
 import { AnalysisForm, AnnotationForm, LessonForm } from './Bijwerken';
 
@@ -66,6 +67,7 @@ export default function Experiment() {
         <summary>Les toevoegen</summary>
         <LessonForm experiment={e} />
       </details>
+      <Wijzigingen of="experiment" id={e.id!} />
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { dutchDate, label } from '../socialmap/labels';
 import { CENTRAL_QUESTION, EXPERIMENT_STATUS, LEVEL, PRACTICE_KIND, PRACTICE_STATUS } from './labels';
 import { usePractice, usePracticeExperiments } from './queries';
 import { FollowButton } from './Volgen';
+import { Wijzigingen } from './Wijzigingen';
 
 /** A practice's page: who takes part, its theme and questions, lessons, and its experiments. */
 export default function Praktijk() {
@@ -74,6 +75,7 @@ export default function Praktijk() {
           </ul>
         </>
       )}
+      <Wijzigingen of="practice" id={p.id!} />
     </article>
   );
 }

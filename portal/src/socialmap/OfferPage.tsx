@@ -7,6 +7,7 @@ import { useTitle } from '../components/useTitle';
 import { COST, DAYS, FUNDING, LANGUAGES, dutchDate, label } from './labels';
 import { useOffer, useTerms } from './queries';
 import { WEEKDAY_ORDER, openAt } from './search';
+import { StaffFollow } from './Follow';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const ResultMap = lazy(() => import('./ResultMap'));
@@ -41,6 +42,8 @@ export function OfferPage() {
         {(o.taxonomyTerms ?? []).map((t) => <StatusBadge key={t} status="neutral">{termName(t)}</StatusBadge>)}
       </div>
       {o.description && <Paragraph>{o.description}</Paragraph>}
+      <StaffFollow follows={[{ kind: 'ORGANISATION', value: o.organization!, name: `${o.organization}` },
+        ...(o.taxonomyTerms ?? []).slice(0, 3).map((t) => ({ kind: 'TAXONOMY_TERM' as const, value: t, name: `Soort steun “${termName(t)}”` }))]} />
 
       <Heading2>Voor wie</Heading2>
       <dl className="mz-facts">

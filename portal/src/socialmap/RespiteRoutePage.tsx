@@ -3,6 +3,7 @@ import { Button, Heading1, Heading2, Paragraph } from '../components/nlds';
 import { ApiProblem } from '../api/client';
 import { useTitle } from '../components/useTitle';
 import { useRespiteRoute } from './queries';
+import { StaffFollow } from './Follow';
 
 /** The municipality's route to respite care, printable on one page for the kitchen-table conversation. */
 export function RespiteRoutePage() {
@@ -25,6 +26,7 @@ export function RespiteRoutePage() {
   return (
     <article>
       <Heading1>{r.title}</Heading1>
+      <StaffFollow follows={[{ kind: 'MUNICIPALITY', value: gemeente, name: `Gemeente ${gemeente}` }]} />
       <Paragraph lead>Respijtzorg betekent: iemand neemt de zorg even over, zodat u op adem kunt komen. Zo gaat het in stappen.</Paragraph>
       <ol className="mz-steps">
         {(r.steps ?? []).map((step, i) => (

@@ -311,6 +311,9 @@ class PortalBrowserTest {
         practice.click();
         assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Praktijkversneller Maasgouw");
         visible(By.linkText("Ambassadeurschap"));
+        button("Toon wie wat wijzigde").click();
+        WebElement trail = visible(By.xpath("//table[caption[starts-with(normalize-space(), 'Wijzigingen, oudste eerst')]]"));
+        wait.until(d -> trail.getText().contains("Aangemaakt"));
         accessible("a practice's page");
         screenshot("portaal-praktijk");
         browser.findElement(By.linkText("Ambassadeurschap")).click();
@@ -593,6 +596,9 @@ class PortalBrowserTest {
         open("/sociale-kaart/aanbod/" + id);
         assertThat(visible(By.tagName("h1")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Grote Markt 1", "woensdag");
+        // Staff follow an organisation from its public entry: new entries of theirs reach the inbox.
+        visible(By.xpath("//button[normalize-space()='Zwolle Doet! volgen']")).click();
+        visible(By.xpath("//button[normalize-space()='Zwolle Doet! niet meer volgen']"));
 
         // A year and more without a check: the overview asks for one click to confirm it.
         try (var client = com.mongodb.client.MongoClients.create(platform.mongoUri("socialmap"))) {
@@ -728,6 +734,50 @@ class PortalBrowserTest {
         open("/portaal/beheer");
         wait.until(d -> d.findElement(By.tagName("main")).getText().contains("gemeente-dalfsen-" + suffix));
         assertThat(browser.findElement(By.tagName("main")).getText()).as("the secret is shown once only").doesNotContain(secret);
+    }
+
+    @Test
+    void staff_pages_work_by_keyboard_alone_and_320_pixels_wide() throws Exception {
+        logIn("staff@zwolledoet.nl", "demo-zwolledoet");
+        browser.manage().window().setSize(new Dimension(320, 800));
+        for (String path : List.of("/portaal", "/portaal/praktijken", "/portaal/praktijken/nieuw", "/portaal/sociale-kaart",
+                "/portaal/sociale-kaart/nieuw", "/portaal/inbox", "/portaal/meldingen")) {
+            open(path);
+            visible(By.tagName("h1"));
+            wait.until(d -> d.findElements(By.xpath("//p[normalize-space()='Laden…']")).isEmpty());
+            long overflow = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("sideways scrolling on " + path).isLessThanOrEqualTo(0);
+        }
+        open("/portaal/praktijken");
+        visible(By.linkText("Praktijkversneller Zwolle")).click();
+        visible(By.linkText("Klantreis: van ziekenhuisopname naar huis")).click();
+        visible(By.cssSelector("svg.mz-chart__svg"));
+        assertThat((Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .as("sideways scrolling on an experiment with its run chart").isLessThanOrEqualTo(0);
+        accessible("an experiment on a phone");
+        screenshot("portaal-experiment-telefoon");
+
+        // Keyboard alone: from the skip link through the portal menu to a form, and a row added by Enter.
+        browser.manage().window().setSize(new Dimension(1200, 900));
+        open("/portaal/praktijken/nieuw");
+        visible(By.tagName("h1"));
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Naar de inhoud");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        WebElement name = browser.findElement(field("Naam"));
+        for (int i = 0; i < 30 && !name.equals(browser.switchTo().activeElement()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("the first field is reachable by Tab").isEqualTo(name);
+        assertFocusVisible();
+        WebElement add = browser.findElement(By.xpath("//button[normalize-space()='Gemeente toevoegen']"));
+        for (int i = 0; i < 30 && !add.equals(browser.switchTo().activeElement()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("adding a row is reachable by Tab").isEqualTo(add);
+        assertFocusVisible();
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        visible(fieldIn("Gemeenten", 1, "Naam"));
     }
 
     @Test
