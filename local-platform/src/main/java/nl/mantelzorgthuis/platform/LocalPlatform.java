@@ -150,6 +150,11 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + config.gatewayPort();
     }
 
+    /** Where Prometheus scrapes each service ({@code host:port}, path /actuator/prometheus). */
+    public java.util.List<String> metricsTargets() {
+        return services.stream().map(service -> "localhost:" + service.port).toList();
+    }
+
     /** The store of one service (identity, practices, experiments, socialmap, notifications), for tests and operators. */
     public String mongoUri(String database) {
         return "mongodb://localhost:" + config.mongoPort() + "/" + database;

@@ -38,7 +38,8 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler consumerErrors(KafkaProperties kafka, ConsumerProperties properties) {
+    CommonErrorHandler consumerErrors(KafkaProperties kafka, ConsumerProperties properties,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         Map<String, Object> producer = kafka.buildProducerProperties();
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -50,7 +51,12 @@ public class ConsumerAutoConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // Counted per source topic: the "dead letters arriving" alert and the Kafka dashboard read it.
+        io.micrometer.core.instrument.MeterRegistry registry = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
+            recoverer.accept(record, e);
+            registry.counter("platform.consumer.dead.letters", "topic", record.topic()).increment();
+        }, backOff);
         handler.addNotRetryableExceptions(MalformedEvent.class);
         return handler;
     }

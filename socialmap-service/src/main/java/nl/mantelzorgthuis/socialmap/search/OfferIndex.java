@@ -85,6 +85,7 @@ public class OfferIndex {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final io.micrometer.core.instrument.Timer rebuilds;
     /** Set by writes; the next search refreshes first, so a reader sees its own write without a reopen per write. */
     private volatile boolean changed;
     /** While a rebuild runs, searches keep the last complete index instead of a half-built one. */
@@ -106,6 +107,8 @@ public class OfferIndex {
         }
         Gauge.builder("socialmap.index.services", versions, Map::size).description("Offers in this replica's search index")
                 .register(meters);
+        rebuilds = io.micrometer.core.instrument.Timer.builder("socialmap.index.rebuild")
+                .description("Time to rebuild this replica's search index from the store").register(meters);
     }
 
     /** Indexes this state of an entry unless the index already has it or a newer one. */
@@ -126,6 +129,7 @@ public class OfferIndex {
     /** Replaces the whole index with {@code entries}; returns how many were indexed. */
     public synchronized int rebuild(Stream<Offer> entries) {
         rebuilding = true;
+        long started = System.nanoTime();
         try {
             writer.deleteAll();
             versions.clear();
@@ -148,6 +152,7 @@ public class OfferIndex {
             throw new UncheckedIOException(e);
         } finally {
             rebuilding = false;
+            rebuilds.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
