@@ -158,6 +158,45 @@ class DeploymentDescriptorsTest {
         }
     }
 
+    @Test
+    void every_rendered_object_of_every_overlay_matches_the_kubernetes_and_crd_schemas_with_no_unknown_fields() throws Exception {
+        for (String overlay : OVERLAYS) {
+            List<String> problems = new ArrayList<>();
+            for (Map<String, Object> doc : kustomize(overlay)) {
+                ManifestSchemas.problems(doc).forEach(p -> problems.add(overlay + " " + at(doc, "metadata", "name") + ": " + p));
+            }
+            assertThat(problems).isEmpty();
+        }
+        // The check itself: a misspelt field is caught.
+        Map<String, Object> wrong = new Yaml().load("""
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: x}
+                spec: {maxUnavailabel: 1}
+                """);
+        assertThat(ManifestSchemas.problems(wrong)).singleElement().asString().contains("maxUnavailabel");
+        Map<String, Object> deep = new Yaml().load("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  selector: {matchLabels: {a: b}}
+                  template:
+                    metadata: {labels: {a: b}}
+                    spec:
+                      containers:
+                        - {name: x, image: x, imagePullPolcy: Always, lifecycle: {preStop: {sleep: {seconds: 5}}}}
+                """);
+        assertThat(ManifestSchemas.problems(deep)).singleElement().asString().contains("imagePullPolcy");
+        Map<String, Object> kafka = new Yaml().load("""
+                apiVersion: kafka.strimzi.io/v1
+                kind: Kafka
+                metadata: {name: x}
+                spec: {kafka: {listners: []}}
+                """);
+        assertThat(ManifestSchemas.problems(kafka)).anySatisfy(p -> assertThat(p).contains("listners"));
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> workloads(List<Map<String, Object>> docs) {
         return docs.stream().filter(d -> List.of("Deployment", "StatefulSet").contains(d.get("kind"))).toList();
