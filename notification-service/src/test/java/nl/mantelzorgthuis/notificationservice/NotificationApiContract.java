@@ -375,6 +375,8 @@ abstract class NotificationApiContract {
                  "kanalen":[{"naam":"experimenten","filters":{"praktijk":"%s"}}]}""".formatted(receiver.url("/nrc"), practice));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("url").asString()).contains("/api/v1/notifications/nrc/abonnement/");
+        // ZGW defines url as format: uri: the Location is the same absolute address as the body's url.
+        assertThat(created.header("Location")).isEqualTo(created.json().get("url").asString()).startsWith("http");
 
         publishExperiment("created", id(), id(), "Ander kanaalfilter", "IDEA");
         String experiment = id();

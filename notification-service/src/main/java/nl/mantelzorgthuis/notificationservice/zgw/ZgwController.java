@@ -96,7 +96,8 @@ class ZgwController {
     ResponseEntity<Kanaal> addKanaal(@AuthenticationPrincipal Jwt token, @Valid @RequestBody KanaalRequest request)
             throws NotAllowed {
         KanaalStore.Kanaal kanaal = kanalen.add(Caller.of(token), request.naam(), request.documentatieLink(), request.filters());
-        return ResponseEntity.created(URI.create("/api/v1/notifications/nrc/kanaal/" + kanaal.id())).body(view(kanaal));
+        // Absolute, as the ZGW standard defines the url (format: uri), equal to the body's url.
+        return ResponseEntity.created(URI.create(base + "/kanaal/" + kanaal.id())).body(view(kanaal));
     }
 
     @GetMapping("/abonnement")
@@ -112,7 +113,7 @@ class ZgwController {
             throws NotAllowed {
         Endpoint e = endpoints.register(Caller.of(token), null, request.callbackUrl(), Endpoint.Format.NOTIFICATIE,
                 subscription(request), request.auth());
-        return ResponseEntity.created(URI.create("/api/v1/notifications/nrc/abonnement/" + e.id())).body(view(e));
+        return ResponseEntity.created(URI.create(base + "/abonnement/" + e.id())).body(view(e));
     }
 
     @GetMapping("/abonnement/{uuid}")
