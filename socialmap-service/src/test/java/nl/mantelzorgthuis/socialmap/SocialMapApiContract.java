@@ -350,6 +350,13 @@ abstract class SocialMapApiContract {
         assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomy_terms/" + termId).json().get("code").asString())
                 .isEqualTo("mantelzorgsteunpunt");
         assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomies").json().get("contents")).hasSize(1);
+        // Paged like every HSDS list: a page beyond the one taxonomy is empty, and the envelope says so.
+        var beyond = anonymous.get("/api/v1/socialmap/hsds/taxonomies?page=2&per_page=1").json();
+        assertThat(beyond.get("contents")).isEmpty();
+        assertThat(beyond.get("total_items").asLong()).isEqualTo(1);
+        assertThat(beyond.get("page_number").asInt()).isEqualTo(2);
+        assertThat(beyond.get("last_page").asBoolean()).isTrue();
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomies?per_page=0").status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/socialmap/hsds").json().get("version").asString()).isEqualTo("3.0");
         assertThat(anonymous.get("/api/v1/socialmap/hsds/services?per_page=0").status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/socialmap/hsds/services/none").status()).isEqualTo(404);

@@ -140,8 +140,11 @@ class HsdsController {
     }
 
     @GetMapping("/taxonomies")
-    Map<String, Object> taxonomies() {
-        return Hsds.page(List.of(Hsds.taxonomy(taxonomy.definition())), 1, 1, 1);
+    Map<String, Object> taxonomies(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
+            @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
+        List<Map<String, Object>> all = List.of(Hsds.taxonomy(taxonomy.definition()));
+        int from = Math.min((page - 1) * perPage, all.size());
+        return Hsds.page(all.subList(from, Math.min(from + perPage, all.size())), all.size(), page, perPage);
     }
 
     @GetMapping("/taxonomies/{id}")
