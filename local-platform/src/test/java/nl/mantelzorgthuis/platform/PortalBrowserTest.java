@@ -233,9 +233,7 @@ class PortalBrowserTest {
         place.sendKeys("Zwolle", Keys.ENTER);
         wait.until(d -> resultNames().contains("Mantelzorgsteunpunt Zwolle"));
         WebElement link = browser.findElement(By.linkText("Mantelzorgsteunpunt Zwolle"));
-        for (int i = 0; i < 40 && !link.equals(browser.switchTo().activeElement()); i++) {
-            new Actions(browser).sendKeys(Keys.TAB).perform();
-        }
+        tabTo(link, 40);
         assertThat(browser.switchTo().activeElement()).as("the first result is reachable by Tab").isEqualTo(link);
         assertFocusVisible();
         new Actions(browser).sendKeys(Keys.ENTER).perform();
@@ -408,9 +406,7 @@ class PortalBrowserTest {
         screenshot("portaal-nieuw-experiment", By.xpath("//h2[starts-with(normalize-space(), 'Meting:')]"));
 
         // Another organisation's practice: a Dutch refusal, not a broken page.
-        open("/portaal/praktijken");
-        visible(By.linkText("Praktijkversneller Maasgouw")).click();
-        visible(By.linkText("Nieuw experiment in deze praktijk")).click();
+        openFromPractices("Praktijkversneller Maasgouw", "Nieuw experiment in deze praktijk");
         visible(field("Titel")).sendKeys("Niet van ons");
         browser.findElement(By.xpath("//label[normalize-space()='Kennis van mantelzorgers']")).click();
         wait.until(d -> !d.findElements(By.xpath("//fieldset[legend[starts-with(normalize-space(), 'Eigenaar')]]//label")).isEmpty());
@@ -434,9 +430,7 @@ class PortalBrowserTest {
     @Test
     void a_staff_member_adopts_another_practice_s_experiment_and_sees_its_lineage_and_the_origin_s_chart_beside_theirs() throws Exception {
         logIn("staff@zwolledoet.nl", "demo-zwolledoet");
-        open("/portaal/praktijken");
-        visible(By.linkText("Praktijkversneller Maasgouw")).click();
-        visible(By.linkText("Ambassadeurschap")).click();
+        openFromPractices("Praktijkversneller Maasgouw", "Ambassadeurschap");
         visible(By.xpath("//summary[normalize-space()='Overnemen in mijn praktijk']")).click();
         WebElement practice = visible(field("In welke praktijk?"));
         wait.until(d -> practice.findElements(By.tagName("option")).size() > 1);
@@ -678,9 +672,7 @@ class PortalBrowserTest {
     @Test
     void a_staff_member_adds_a_lesson_annotates_a_point_and_freezes_the_baseline_of_a_run_chart() throws Exception {
         logIn("staff@zwolledoet.nl", "demo-zwolledoet");
-        open("/portaal/praktijken");
-        visible(By.linkText("Praktijkversneller Zwolle")).click();
-        visible(By.linkText("Klantreis: van ziekenhuisopname naar huis")).click();
+        openFromPractices("Praktijkversneller Zwolle", "Klantreis: van ziekenhuisopname naar huis");
         visible(By.xpath("//summary[normalize-space()='Les toevoegen']")).click();
         new org.openqa.selenium.support.ui.Select(visible(field("Soort les"))).selectByValue("TIP");
         browser.findElement(field("De les")).sendKeys("Bel de mantelzorger al op de dag van opname");
@@ -748,9 +740,7 @@ class PortalBrowserTest {
             long overflow = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow).as("sideways scrolling on " + path).isLessThanOrEqualTo(0);
         }
-        open("/portaal/praktijken");
-        visible(By.linkText("Praktijkversneller Zwolle")).click();
-        visible(By.linkText("Klantreis: van ziekenhuisopname naar huis")).click();
+        openFromPractices("Praktijkversneller Zwolle", "Klantreis: van ziekenhuisopname naar huis");
         visible(By.cssSelector("svg.mz-chart__svg"));
         assertThat((Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
                 .as("sideways scrolling on an experiment with its run chart").isLessThanOrEqualTo(0);
@@ -765,15 +755,11 @@ class PortalBrowserTest {
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Naar de inhoud");
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         WebElement name = browser.findElement(field("Naam"));
-        for (int i = 0; i < 30 && !name.equals(browser.switchTo().activeElement()); i++) {
-            new Actions(browser).sendKeys(Keys.TAB).perform();
-        }
+        tabTo(name, 30);
         assertThat(browser.switchTo().activeElement()).as("the first field is reachable by Tab").isEqualTo(name);
         assertFocusVisible();
         WebElement add = browser.findElement(By.xpath("//button[normalize-space()='Gemeente toevoegen']"));
-        for (int i = 0; i < 30 && !add.equals(browser.switchTo().activeElement()); i++) {
-            new Actions(browser).sendKeys(Keys.TAB).perform();
-        }
+        tabTo(add, 30);
         assertThat(browser.switchTo().activeElement()).as("adding a row is reachable by Tab").isEqualTo(add);
         assertFocusVisible();
         new Actions(browser).sendKeys(Keys.ENTER).perform();
@@ -820,6 +806,20 @@ class PortalBrowserTest {
         } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
             return List.of();
         }
+    }
+
+    /** Tab until {@code element} has focus (at most {@code presses} times); the caller asserts it got there. */
+    void tabTo(WebElement element, int presses) {
+        for (int i = 0; i < presses && !element.equals(browser.switchTo().activeElement()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+    }
+
+    /** From the list of practices, a practice, then a link on its page (an experiment). */
+    void openFromPractices(String practice, String link) {
+        open("/portaal/praktijken");
+        visible(By.linkText(practice)).click();
+        visible(By.linkText(link)).click();
     }
 
     String labelTarget(String label) {
