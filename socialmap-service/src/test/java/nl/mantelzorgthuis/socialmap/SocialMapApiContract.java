@@ -304,11 +304,11 @@ abstract class SocialMapApiContract {
         java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("shared.dir", "../../shared"),
                 "standards/hsds-3.0/schema/compiled", schema);
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "HSDS schemas not found beside the project");
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var validator = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
-                .getSchema(mapper.readTree(file.toFile()));
-        return validator.validate(mapper.readTree(document.toString())).stream()
-                .map(com.networknt.schema.ValidationMessage::getMessage).collect(java.util.stream.Collectors.toSet());
+        var validator = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+                .getSchema(Api.parse(java.nio.file.Files.readString(file)));
+        return validator.validate(document).stream().map(com.networknt.schema.Error::getMessage)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -342,24 +342,33 @@ abstract class SocialMapApiContract {
         assertThat(anonymous.get("/api/v1/socialmap/hsds/organizations").json().get("contents").findValuesAsString("name"))
                 .contains("Zwolle Doet!");
 
-        JsonNode near = anonymous.get("/api/v1/socialmap/hsds/service_at_locations?postcode=8011LW&proximity=5&per_page=100").json();
+        JsonNode near = anonymous.get("/api/v1/socialmap/hsds/service_at_locations?postcode=8011LW&proximity=5000&per_page=100").json();
         assertThat(near.get("contents").findValuesAsString("service_id")).contains(id);
         assertThat(hsdsViolations("service_at_location.json", near.get("contents").get(0))).isEmpty();
         assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations?postcode=0000ZZ").status()).isEqualTo(422);
 
         assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomy_terms/" + termId).json().get("code").asString())
                 .isEqualTo("mantelzorgsteunpunt");
-        assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomies").json().get("contents")).hasSize(1);
-        // Paged like every HSDS list: a page beyond the one taxonomy is empty, and the envelope says so.
-        var beyond = anonymous.get("/api/v1/socialmap/hsds/taxonomies?page=2&per_page=1").json();
+        // The platform's taxonomy, and any other system's an import brought, paged like every HSDS list.
+        JsonNode taxonomies = anonymous.get("/api/v1/socialmap/hsds/taxonomies").json();
+        assertThat(taxonomies.get("contents").findValuesAsString("name")).contains("Ondersteuning van mantelzorgers");
+        long total = taxonomies.get("total_items").asLong();
+        var beyond = anonymous.get("/api/v1/socialmap/hsds/taxonomies?page=" + (total + 1) + "&per_page=1").json();
         assertThat(beyond.get("contents")).isEmpty();
-        assertThat(beyond.get("total_items").asLong()).isEqualTo(1);
-        assertThat(beyond.get("page_number").asInt()).isEqualTo(2);
+        assertThat(beyond.get("total_items").asLong()).isEqualTo(total);
+        assertThat(beyond.get("page_number").asInt()).isEqualTo(total + 1);
         assertThat(beyond.get("last_page").asBoolean()).isTrue();
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomies?page=1&per_page=1").json().get("contents")).hasSize(1);
         assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomies?per_page=0").status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/socialmap/hsds").json().get("version").asString()).isEqualTo("3.0");
         assertThat(anonymous.get("/api/v1/socialmap/hsds/services?per_page=0").status()).isEqualTo(400);
         assertThat(anonymous.get("/api/v1/socialmap/hsds/services/none").status()).isEqualTo(404);
+    }
+
+    /** A CSV line with the given values under the header's columns, the others empty. */
+    static String csvRow(String header, java.util.Map<String, String> values) {
+        return java.util.Arrays.stream(header.split(",")).map(c -> values.getOrDefault(c, ""))
+                .collect(java.util.stream.Collectors.joining(",")) + "\n";
     }
 
     static java.util.Map<String, String> unzip(byte[] zip) throws Exception {
@@ -446,21 +455,24 @@ abstract class SocialMapApiContract {
         // Importing what was exported changes nothing: the package says exactly what the map holds.
         Response same = importPackage(issuer.coordinator(), export.getBody());
         assertThat(same.status()).as(same.body()).isEqualTo(200);
-        assertThat(same.json().get("created").asInt()).isZero();
+        assertThat(same.json().get("created").asInt()).as(same.body()).isZero();
         assertThat(same.json().get("updated").asInt()).isZero();
         assertThat(same.json().get("errors")).isEmpty();
 
         // A changed name is an update; broken rows are reported with file, row and reason, the rest loads.
+        String header = files.get("services.csv").lines().findFirst().orElseThrow();
+        String organizationId = Api.parse(anonymous.get("/api/v1/socialmap/hsds/services/" + full).body()).get("organization_id").asString();
         String services = files.get("services.csv").replace("Dagbesteding Rondreis", "Dagbesteding Rondreis (nieuw)")
-                + "aaaaaaaa-0000-4000-8000-000000000001,bbbbbbbb-0000-4000-8000-000000000001,Zonder organisatie,,,,,active,,,,,\n"
-                + "aaaaaaaa-0000-4000-8000-000000000002," + files.get("services.csv").lines().skip(1).findFirst().orElseThrow().split(",")[1]
-                + ",Verkeerde status,,,,,misschien,,,,,\n";
+                + csvRow(header, java.util.Map.of("id", "aaaaaaaa-0000-4000-8000-000000000001", "organization_id",
+                        "bbbbbbbb-0000-4000-8000-000000000001", "name", "Zonder organisatie", "status", "active"))
+                + csvRow(header, java.util.Map.of("id", "aaaaaaaa-0000-4000-8000-000000000002", "organization_id", organizationId,
+                        "name", "Verkeerde status", "status", "misschien"));
         files.put("services.csv", services);
         Response changed = importPackage(issuer.coordinator(), zip(files));
         assertThat(changed.json().get("updated").asInt()).isEqualTo(1);
         assertThat(changed.json().get("errors").valueStream().map(JsonNode::asString).toList())
-                .anySatisfy(e -> assertThat(e).contains("services.csv row", "organization_id", "is not in organizations.csv"))
-                .anySatisfy(e -> assertThat(e).contains("status 'misschien' is not one of"));
+                .anySatisfy(e -> assertThat(e).contains("services.csv row", "organization_id", "names no organization"))
+                .anySatisfy(e -> assertThat(e).contains("services.csv row", "not valid HSDS 3.0", "status: does not have a value in the enumeration"));
         assertThat(anonymous.get("/api/v1/socialmap/services/" + other).json().get("name").asString()).isEqualTo("Dagbesteding Rondreis (nieuw)");
         JsonNode fullAfter = anonymous.get("/api/v1/socialmap/services/" + full).json();
         assertThat(fullAfter.get("fundingRoutes")).hasSize(2);
@@ -481,6 +493,121 @@ abstract class SocialMapApiContract {
                 "[{\"id\":\"not-a-uuid\",\"name\":\"x\"},{\"id\":\"aaaaaaaa-0000-4000-8000-00000000000f\",\"name\":\"Zonder organisatie\"}]");
         assertThat(jsonBroken.json().get("errors")).hasSize(2);
         assertThat(coordinator.post("/api/v1/socialmap/hsds/import/services.json", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_standards_nested_service_example_round_trips_field_by_field() throws Exception {
+        JsonNode example = HsdsFixtures.example("service_full.json");
+        Response imported = coordinator.post("/api/v1/socialmap/hsds/import/services.json", "[" + example + "]");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("errors")).as(imported.body()).isEmpty();
+        String id = example.get("id").asString();
+
+        JsonNode served = anonymous.get("/api/v1/socialmap/hsds/services/" + id).json();
+        assertThat(HsdsFixtures.differences(example, served)).isEmpty();
+        assertThat(hsdsViolations("service.json", served)).isEmpty();
+        JsonNode exported = anonymous.get("/api/v1/socialmap/hsds/export/services.json").json();
+        JsonNode again = exported.valueStream().filter(s -> s.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(HsdsFixtures.differences(example, again)).isEmpty();
+        // Nothing the platform would refuse: the funding source and service area are free text, the currency stays.
+        JsonNode entry = anonymous.get("/api/v1/socialmap/services/" + id).json();
+        assertThat(entry.get("organization").asString()).isEqualTo(example.get("organization").get("name").asString());
+        assertThat(served.get("cost_options").get(0).get("currency").asString()).isEqualTo("gbp");
+        // The same again is no change.
+        Response same = coordinator.post("/api/v1/socialmap/hsds/import/services.json", "[" + example + "]");
+        assertThat(same.json().get("unchanged").asInt()).as(same.body()).isEqualTo(1);
+        // Its locations and organisation are records of their own.
+        String salId = example.get("service_at_locations").get(0).get("id").asString();
+        JsonNode sal = anonymous.get("/api/v1/socialmap/hsds/service_at_locations/" + salId).json();
+        assertThat(HsdsFixtures.differences(example.get("service_at_locations").get(0).get("location"), sal.get("location"))).isEmpty();
+        assertThat(hsdsViolations("service_at_location.json", sal)).isEmpty();
+        JsonNode organization = anonymous.get("/api/v1/socialmap/hsds/organizations/" + example.get("organization").get("id").asString())
+                .json();
+        assertThat(HsdsFixtures.differences(example.get("organization"), organization)).isEmpty();
+    }
+
+    @Test
+    void the_standards_tabular_example_round_trips_row_by_row() throws Exception {
+        var example = HsdsFixtures.exampleCsvPackage();
+        Response imported = importPackage(issuer.coordinator(), zip(example));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("errors")).as(imported.body()).isEmpty();
+        var exported = unzip(exportPackage());
+        assertThat(HsdsFixtures.tableDifferences(example, exported)).isEmpty();
+    }
+
+    @Test
+    void a_package_with_every_table_and_field_round_trips_and_keeps_what_staff_did_not_change() throws Exception {
+        String marker = "alles-" + UUID.randomUUID();
+        var generated = HsdsFixtures.everyTableAndField(marker);
+        Response imported = importPackage(issuer.coordinator(), zip(generated));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("errors")).as(imported.body()).isEmpty();
+        assertThat(imported.json().get("created").asInt()).isEqualTo(1);
+        var exported = unzip(exportPackage());
+        assertThat(HsdsFixtures.tableDifferences(generated, exported)).isEmpty();
+        assertThat(Api.parse(exported.get("datapackage.json")).get("resources").findValuesAsString("path"))
+                .contains("service_at_location.csv", "organization_identifiers.csv", "meta_table_descriptions.csv");
+
+        // The nested form holds it all too, valid HSDS; and it imports back as no change.
+        String id = HsdsFixtures.uuid(marker, "service");
+        JsonNode service = anonymous.get("/api/v1/socialmap/hsds/services/" + id).json();
+        assertThat(hsdsViolations("service.json", service)).isEmpty();
+        assertThat(service.get("organization").get("organization_identifiers")).hasSize(1);
+        assertThat(service.get("service_at_locations").get(0).get("location").get("accessibility")).hasSize(1);
+        Response json = coordinator.post("/api/v1/socialmap/hsds/import/services.json", "[" + service + "]");
+        assertThat(json.json().get("unchanged").asInt()).as(json.body()).isEqualTo(1);
+
+        // Staff change the name in the platform: the export has the new name, and every other record as it was.
+        JsonNode entry = anonymous.get("/api/v1/socialmap/services/" + id).json();
+        Response renamed = coordinator.put("/api/v1/socialmap/services/" + id,
+                ((tools.jackson.databind.node.ObjectNode) entry).put("name", "Hernoemd door de organisatie").toString(),
+                "\"" + entry.get("version").asLong() + "\"");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        var after = unzip(exportPackage());
+        assertThat(after.get("services.csv")).contains("Hernoemd door de organisatie");
+        generated.remove("services.csv");
+        assertThat(HsdsFixtures.tableDifferences(generated, after)).isEmpty();
+    }
+
+    @Test
+    void the_hsds_api_pages_service_at_locations_by_record_and_reads_proximity_in_metres() {
+        String area = area();
+        String two = create(coordinator, entry("Zwolle Doet!", "Twee plekken", "tweeplekken", area, ZWOLLE, null));
+        JsonNode entry = anonymous.get("/api/v1/socialmap/services/" + two).json();
+        var locations = (tools.jackson.databind.node.ArrayNode) entry.get("locations");
+        locations.addObject().put("name", "Kampen").put("latitude", KAMPEN[0]).put("longitude", KAMPEN[1]).put("municipality", area);
+        Response updated = coordinator.put("/api/v1/socialmap/services/" + two, entry.toString(),
+                "\"" + entry.get("version").asLong() + "\"");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+
+        JsonNode all = anonymous.get("/api/v1/socialmap/hsds/service_at_locations?search=tweeplekken&per_page=1").json();
+        assertThat(all.get("total_items").asInt()).isEqualTo(2);
+        assertThat(all.get("total_pages").asInt()).isEqualTo(2);
+        assertThat(all.get("contents")).hasSize(1);
+        // 8011LW lies about 400 m from the Zwolle location and 13 km from Kampen.
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations?search=tweeplekken&postcode=8011LW&proximity=2000")
+                .json().get("total_items").asInt()).isEqualTo(1);
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations?search=tweeplekken&postcode=8011LW&proximity=20000")
+                .json().get("total_items").asInt()).isEqualTo(2);
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations?search=tweeplekken&postcode=8011LW&proximity=100")
+                .json().get("total_items").asInt()).isZero();
+        String salId = all.get("contents").get(0).get("id").asString();
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations/" + salId).json().get("id").asString()).isEqualTo(salId);
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/service_at_locations/" + UUID.randomUUID()).status()).isEqualTo(404);
+        // Problems name the parameter as it was sent.
+        Response bad = anonymous.get("/api/v1/socialmap/hsds/service_at_locations?per_page=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("invalidParams").findValuesAsString("name")).containsExactly("per_page");
+        // The HSDS API's own OpenAPI document, with this deployment as server.
+        JsonNode openapi = anonymous.get("/api/v1/socialmap/hsds/openapi.json").json();
+        assertThat(openapi.get("paths").has("/service_at_locations/{id}")).isTrue();
+        assertThat(openapi.get("servers").get(0).get("url").asString()).isEqualTo("/api/v1/socialmap/hsds");
+    }
+
+    byte[] exportPackage() {
+        return org.springframework.web.client.RestClient.create().get()
+                .uri("http://localhost:" + port + "/api/v1/socialmap/hsds/export/datapackage.zip").retrieve().body(byte[].class);
     }
 
     @Test

@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the published event contracts (JSON Schemas and examples from the contracts module's
@@ -20,19 +21,21 @@ import com.networknt.schema.ValidationMessage;
  */
 public final class EventContracts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Formats (date-time, uuid, uri) are asserted: an event with a malformed time is a broken contract. */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private EventContracts() {
     }
 
     /** Validation errors of {@code message} against {@code contracts/events/<schemaPath>}; empty when valid. */
     public static Set<String> violations(String schemaPath, String message) {
-        JsonSchema schema = FACTORY.getSchema(readTree(schemaPath));
+        Schema schema = REGISTRY.getSchema(readTree(schemaPath));
         try {
-            Set<ValidationMessage> errors = schema.validate(JSON.readTree(message));
-            return errors.stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(java.util.TreeSet::new));
-        } catch (IOException e) {
+            return schema.validate(JSON.readTree(message)).stream().map(com.networknt.schema.Error::getMessage)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (JacksonException e) {
             return Set.of("not JSON: " + e.getMessage());
         }
     }

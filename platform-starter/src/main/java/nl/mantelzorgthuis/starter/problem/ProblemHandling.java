@@ -61,10 +61,30 @@ public abstract class ProblemHandling extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidParam> params = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new InvalidParam(
-                        err instanceof FieldError f ? f.getField() : String.valueOf(r.getMethodParameter().getParameterName()),
+                        err instanceof FieldError f ? f.getField() : sentName(r.getMethodParameter()),
                         err.getDefaultMessage())))
                 .toList();
         return invalid(params, headers, request, ex);
+    }
+
+    /**
+     * The name the client used: the @RequestParam/@PathVariable/@RequestHeader name when it differs from
+     * the Java parameter's (per_page, not perPage), so the problem points at what was sent.
+     */
+    private static String sentName(org.springframework.core.MethodParameter parameter) {
+        var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     @Override

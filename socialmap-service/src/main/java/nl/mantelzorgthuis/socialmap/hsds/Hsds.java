@@ -104,6 +104,7 @@ final class Hsds {
         t.put("taxonomy", definition.name());
         t.put("taxonomy_id", TAXONOMY_ID);
         t.put("language", "nl");
+        t.put("taxonomy_detail", taxonomy(definition));
         return t;
     }
 
@@ -213,57 +214,145 @@ final class Hsds {
         return s;
     }
 
-    /** An HSDS service object (as {@link #service} writes it) read back into what the platform keeps. */
+    /**
+     * What the platform keeps of a nested HSDS service, derived where the HSDS values carry it: a funding
+     * source that is a Dutch funding route, a service area that is a CBS municipality (by name or TOOI
+     * uri), weekly schedules with hours, terms of the platform's taxonomy. Anything else stays in the
+     * HSDS records and never makes a valid service refused; only an organisation name is required,
+     * because the social map knows by it who maintains an entry.
+     */
     static nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails details(tools.jackson.databind.JsonNode s, Taxonomy taxonomy) {
         String organization = text(s.path("organization"), "name");
-        if (organization == null || text(s, "name") == null) {
-            throw new IllegalArgumentException("needs a name and an organization with a name");
+        if (text(s, "name") == null) {
+            throw new IllegalArgumentException("needs a name");
+        }
+        if (organization == null) {
+            throw new IllegalArgumentException(text(s, "organization_id") != null
+                    ? "organization_id " + text(s, "organization_id") + " names no organization given (in organizations.csv or nested); "
+                            + "the social map keeps who maintains each entry"
+                    : "needs an organization (organization_id or a nested organization): the social map keeps who maintains each entry");
         }
         Map<String, String> codes = new java.util.HashMap<>();
         taxonomy.terms().forEach(t -> codes.put(termId(t.code()), t.code()));
         List<String> terms = new ArrayList<>();
         s.path("attributes").forEach(a -> {
-            String code = codes.get(text(a, "taxonomy_term_id"));
-            if (code == null) {
-                throw new IllegalArgumentException("taxonomy term " + text(a, "taxonomy_term_id") + " is not in the taxonomy");
+            String code = codes.get(text(a, "taxonomy_term_id") != null ? text(a, "taxonomy_term_id") : text(a.path("taxonomy_term"), "id"));
+            if (code != null && !terms.contains(code)) {
+                terms.add(code);
             }
-            terms.add(code);
         });
         java.util.Set<nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute> funding = new java.util.HashSet<>();
-        s.path("funding").forEach(f -> funding.add(enumValue(nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute.class,
-                text(f, "source"), "funding source")));
+        s.path("funding").forEach(f -> fundingRoute(text(f, "source")).ifPresent(funding::add));
         nl.mantelzorgthuis.socialmap.offer.domain.Cost cost = null;
         if (!s.path("cost_options").isEmpty()) {
             tools.jackson.databind.JsonNode c = s.path("cost_options").get(0);
-            cost = cost(text(c, "option"), c.has("amount") && c.get("amount").asDouble() == 0);
+            cost = cost(text(c, "option"), c.hasNonNull("amount") && c.get("amount").isNumber() && c.get("amount").asDouble() == 0);
         }
         List<Location> locations = new ArrayList<>();
         s.path("service_at_locations").forEach(sal -> {
             tools.jackson.databind.JsonNode l = sal.path("location");
-            tools.jackson.databind.JsonNode a = l.path("addresses").isEmpty() ? null : l.path("addresses").get(0);
-            locations.add(new Location(text(l, "name"), a == null ? null : text(a, "address_1"), a == null ? null : text(a, "postal_code"),
-                    a == null ? null : text(a, "city"), text(l, "municipality"), a == null ? null : text(a, "state_province"),
-                    l.hasNonNull("latitude") ? l.get("latitude").asDouble() : null,
-                    l.hasNonNull("longitude") ? l.get("longitude").asDouble() : null));
+            if (l.isMissingNode()) {
+                return;
+            }
+            tools.jackson.databind.JsonNode a = mainAddress(l);
+            Double latitude = l.hasNonNull("latitude") && l.get("latitude").isNumber() ? l.get("latitude").asDouble() : null;
+            Double longitude = l.hasNonNull("longitude") && l.get("longitude").isNumber() ? l.get("longitude").asDouble() : null;
+            // A point the map can place (HSDS does not bound the numbers; the standard's own example has latitude 100).
+            if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+                latitude = null;
+                longitude = null;
+            }
+            locations.add(new Location(text(l, "name"), a == null ? null : text(a, "address_1"), a == null ? null : postcode(text(a, "postal_code")),
+                    a == null ? null : text(a, "city"), municipality(text(l, "municipality")), a == null ? null : text(a, "state_province"),
+                    latitude, longitude));
         });
         List<OpeningHours> hours = new ArrayList<>();
         s.path("schedules").forEach(h -> {
+            String freq = text(h, "freq");
+            if (text(h, "byday") == null || (freq != null && !"WEEKLY".equalsIgnoreCase(freq))) {
+                return;
+            }
+            java.time.LocalTime opens = time(text(h, "opens_at"));
+            java.time.LocalTime closes = time(text(h, "closes_at"));
+            if (opens == null || closes == null || !closes.isAfter(opens)) {
+                return;
+            }
             for (String day : text(h, "byday").split(",")) {
-                java.time.DayOfWeek weekday = day(day);
-                hours.add(new OpeningHours(weekday, java.time.LocalTime.parse(text(h, "opens_at")), java.time.LocalTime.parse(text(h, "closes_at"))));
+                weekday(day).map(d -> new OpeningHours(d, opens, closes)).filter(o -> !hours.contains(o)).ifPresent(hours::add);
             }
         });
         List<String> areas = new ArrayList<>();
-        s.path("service_areas").forEach(a -> areas.add(text(a, "name")));
+        s.path("service_areas").forEach(a -> {
+            String code = municipality(text(a, "name"));
+            if (code == null && text(a, "uri") != null && text(a, "uri").startsWith("https://identifier.overheid.nl/tooi/id/gemeente/")) {
+                code = municipality(text(a, "uri").substring("https://identifier.overheid.nl/tooi/id/gemeente/".length()));
+            }
+            if (code != null && !areas.contains(code)) {
+                areas.add(code);
+            }
+        });
         List<String> languages = new ArrayList<>();
-        s.path("languages").forEach(l -> languages.add(text(l, "code")));
+        s.path("languages").forEach(l -> {
+            if (text(l, "code") != null && !languages.contains(text(l, "code"))) {
+                languages.add(text(l, "code"));
+            }
+        });
         String status = text(s, "status");
         return new nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails(organization, text(s, "external_id"), text(s, "name"),
-                text(s, "alternate_name"), text(s, "description"), status == null ? null
-                        : status(status),
+                text(s, "alternate_name"), text(s, "description"), status == null ? null : status(status),
                 text(s, "url"), text(s, "email"), s.path("phones").isEmpty() ? null : text(s.path("phones").get(0), "number"), terms, funding,
-                cost, text(s, "fees_description"), languages, s.hasNonNull("minimum_age") ? s.get("minimum_age").asInt() : null,
-                s.hasNonNull("maximum_age") ? s.get("maximum_age").asInt() : null, areas, locations, hours);
+                cost, text(s, "fees_description"), languages, age(s.get("minimum_age")), age(s.get("maximum_age")), areas, locations, hours);
+    }
+
+    /** A Dutch postcode as the platform keeps it (8011LW, as its own API stores "8011 LW"); any other stays as written. */
+    static String postcode(String value) {
+        return value != null && value.matches("\\d{4} [A-Z]{2}") ? value.replace(" ", "") : value;
+    }
+
+    /** The address the platform keeps of a location: its first physical one, else its first. */
+    static tools.jackson.databind.node.ObjectNode mainAddress(tools.jackson.databind.JsonNode location) {
+        tools.jackson.databind.JsonNode first = null;
+        for (tools.jackson.databind.JsonNode address : location.path("addresses")) {
+            if ("physical".equals(text(address, "address_type"))) {
+                return (tools.jackson.databind.node.ObjectNode) address;
+            }
+            first = first == null ? address : first;
+        }
+        return first instanceof tools.jackson.databind.node.ObjectNode o ? o : null;
+    }
+
+    /** A Dutch funding route when an HSDS funding source names one (WMO, Wlz, ...). */
+    static java.util.Optional<nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute> fundingRoute(String source) {
+        return java.util.Arrays.stream(nl.mantelzorgthuis.socialmap.offer.domain.FundingRoute.values())
+                .filter(f -> source != null && f.name().equalsIgnoreCase(source.trim())).findFirst();
+    }
+
+    /** The CBS code when a value is one (GM0193, gm0193). */
+    static String municipality(String value) {
+        return value != null && value.trim().matches("(?i)GM\\d{4}") ? value.trim().toUpperCase(Locale.ROOT) : null;
+    }
+
+    private static java.util.Optional<java.time.DayOfWeek> weekday(String byday) {
+        try {
+            return java.util.Optional.of(day(byday));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static java.time.LocalTime time(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalTime.parse(value.length() > 8 ? value.substring(0, 8) : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Integer age(tools.jackson.databind.JsonNode value) {
+        return value != null && value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0 ? value.asInt() : null;
     }
 
     private static String text(tools.jackson.databind.JsonNode node, String field) {

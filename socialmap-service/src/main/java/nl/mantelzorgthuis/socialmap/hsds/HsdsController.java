@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The read API of the Open Referral HSDS 3.0 specification (its own openapi.json describes it: paths,
@@ -34,20 +35,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/socialmap/hsds")
 class HsdsController {
 
+    /** Without a proximity, "near a postcode" is within 10 km. */
+    static final int DEFAULT_PROXIMITY_METRES = 10_000;
+    /** A query for service-at-locations reads at most this many services (the social map of a region is far smaller). */
+    static final int MAX_SERVICES_PER_QUERY = 10_000;
+
     private final OfferIndex index;
     private final OfferLookup services;
-    private final Offers entries;
+    private final Directory directory;
     private final Taxonomy taxonomy;
     private final Geocoder geocoder;
     private final tools.jackson.databind.json.JsonMapper json;
     private final HsdsImport imports;
 
-    HsdsController(OfferIndex index, OfferLookup services, Offers entries, Taxonomy taxonomy,
+    HsdsController(OfferIndex index, OfferLookup services, Directory directory, Taxonomy taxonomy,
             Geocoder geocoder, tools.jackson.databind.json.JsonMapper json, HsdsImport imports) {
         this.imports = imports;
         this.index = index;
         this.services = services;
-        this.entries = entries;
+        this.directory = directory;
         this.taxonomy = taxonomy;
         this.geocoder = geocoder;
         this.json = json;
@@ -58,12 +64,12 @@ class HsdsController {
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sociale-kaart-hsds.zip\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
-                .body(DataPackage.write(entries.all(), taxonomy, json));
+                .body(DataPackage.write(directory.graph(), json));
     }
 
     @GetMapping("/export/services.json")
-    List<Map<String, Object>> exportJson() {
-        return entries.all().stream().map(e -> Hsds.service(e, taxonomy)).toList();
+    List<ObjectNode> exportJson() {
+        return directory.services();
     }
 
     @org.springframework.web.bind.annotation.PostMapping(value = "/import/services.json", consumes = "application/json")
@@ -83,7 +89,23 @@ class HsdsController {
     @GetMapping({"", "/"})
     Map<String, Object> about() {
         return Map.of("version", "3.0", "profile", "https://github.com/openreferral/specification/tree/3.0",
-                "openapi_url", "https://github.com/openreferral/specification/blob/3.0/schema/openapi.json");
+                "openapi_url", "/api/v1/socialmap/hsds/openapi.json");
+    }
+
+    /**
+     * The HSDS 3.0 API's own OpenAPI document (its names kept: snake_case, per_page), with this
+     * deployment as its server, so HSDS tools and the gateway's API list can read the HSDS side.
+     */
+    @GetMapping(value = "/openapi.json", produces = "application/json")
+    ObjectNode openApi() {
+        try (var in = HsdsController.class.getResourceAsStream("/hsds/3.0/openapi.json")) {
+            ObjectNode document = (ObjectNode) json.readTree(in);
+            document.putArray("servers").addObject().put("url", "/api/v1/socialmap/hsds")
+                    .put("description", "Sociale kaart In voor mantelzorg-thuis (HSDS 3.0)");
+            return document;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/services")
@@ -93,18 +115,25 @@ class HsdsController {
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
         SearchResult result = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null, null,
                 null, null, null, page - 1, perPage));
-        return Hsds.page(result.items().stream().map(hit -> Hsds.service(hit.service(), taxonomy)).toList(),
+        return Hsds.page(result.items().stream().map(hit -> directory.service(hit.service())).toList(),
                 result.page().totalElements(), page, perPage);
     }
 
     @GetMapping("/services/{id}")
-    Map<String, Object> service(@PathVariable @Size(max = 64) String id) {
-        return Hsds.service(services.find(id).orElseThrow(() -> notFound("service", id)), taxonomy);
+    ObjectNode service(@PathVariable @Size(max = 64) String id) {
+        return directory.service(services.find(id).orElseThrow(() -> notFound("service", id)));
     }
 
+    /**
+     * Service-at-location records (a service at one of its locations), paged by those records; with a
+     * postcode, those whose location lies within {@code proximity} metres of it (HSDS's unit), nearest
+     * service first.
+     */
     @GetMapping("/service_at_locations")
-    Map<String, Object> serviceAtLocations(@RequestParam(required = false) @Size(max = 20) String postcode,
-            @RequestParam(required = false) @Min(1) @Max(300) Integer proximity,
+    Map<String, Object> serviceAtLocations(@RequestParam(required = false) @Size(max = 200) String search,
+            @RequestParam(name = "taxonomy_term_id", required = false) @Size(max = 100) String taxonomyTermId,
+            @RequestParam(required = false) @Size(max = 20) String postcode,
+            @RequestParam(required = false) @Min(1) @Max(500_000) Integer proximity,
             @RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
         Double lat = null;
@@ -117,56 +146,92 @@ class HsdsController {
             lat = place.latitude();
             lon = place.longitude();
         }
-        SearchResult result = index.search(new SearchRequest(null, lat, lon, lat == null ? null : (double) (proximity == null ? 10 : proximity),
-                null, null, null, null, null, null, null, null, page - 1, perPage));
-        List<Map<String, Object>> contents = result.items().stream()
-                .flatMap(hit -> hit.service().locations().stream().map(l -> Hsds.serviceAtLocation(hit.service(), l))).toList();
-        return Hsds.page(contents, result.page().totalElements(), page, perPage);
+        int metres = proximity == null ? DEFAULT_PROXIMITY_METRES : proximity;
+        SearchResult result = index.search(new SearchRequest(search, lat, lon, lat == null ? null : metres / 1000.0, null,
+                termCode(taxonomyTermId), null, null, null, null, null, null, 0, MAX_SERVICES_PER_QUERY));
+        List<ObjectNode> all = new java.util.ArrayList<>();
+        for (var hit : result.items()) {
+            ObjectNode service = directory.service(hit.service());
+            for (tools.jackson.databind.JsonNode sal : service.path("service_at_locations")) {
+                ObjectNode item = ((ObjectNode) sal).deepCopy();
+                if (!item.has("service_id")) {
+                    item.put("service_id", hit.service().id());
+                }
+                if (lat == null || within(item.path("location"), lat, lon, metres)) {
+                    all.add(item);
+                }
+            }
+        }
+        int from = Math.min((page - 1) * perPage, all.size());
+        return Hsds.page(all.subList(from, Math.min(from + perPage, all.size())), all.size(), page, perPage);
+    }
+
+    @GetMapping("/service_at_locations/{id}")
+    ObjectNode serviceAtLocation(@PathVariable @Size(max = 64) String id) {
+        return found(directory.one("service_at_location", id), "service at location", id);
     }
 
     @GetMapping("/organizations")
     Map<String, Object> organizations(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
-        List<String> names = index.organizations();
-        int from = Math.min((page - 1) * perPage, names.size());
-        return Hsds.page(names.subList(from, Math.min(from + perPage, names.size())).stream().map(Hsds::organization).toList(),
-                names.size(), page, perPage);
+        return paged(directory.listByName("organization"), page, perPage);
     }
 
     @GetMapping("/organizations/{id}")
-    Map<String, Object> organization(@PathVariable @Size(max = 64) String id) {
-        return index.organizations().stream().filter(name -> Hsds.organizationId(name).equals(id)).findFirst()
-                .map(Hsds::organization).orElseThrow(() -> notFound("organization", id));
+    ObjectNode organization(@PathVariable @Size(max = 64) String id) {
+        return found(directory.one("organization", id), "organization", id);
     }
 
     @GetMapping("/taxonomies")
     Map<String, Object> taxonomies(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
-        List<Map<String, Object>> all = List.of(Hsds.taxonomy(taxonomy.definition()));
-        int from = Math.min((page - 1) * perPage, all.size());
-        return Hsds.page(all.subList(from, Math.min(from + perPage, all.size())), all.size(), page, perPage);
+        return paged(directory.list("taxonomy"), page, perPage);
     }
 
     @GetMapping("/taxonomies/{id}")
-    Map<String, Object> taxonomy(@PathVariable @Size(max = 64) String id) {
-        if (!Hsds.TAXONOMY_ID.equals(id)) {
-            throw notFound("taxonomy", id);
-        }
-        return Hsds.taxonomy(taxonomy.definition());
+    ObjectNode taxonomy(@PathVariable @Size(max = 64) String id) {
+        return found(directory.one("taxonomy", id), "taxonomy", id);
     }
 
     @GetMapping("/taxonomy_terms")
     Map<String, Object> taxonomyTerms(@RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
-        List<Map<String, Object>> terms = taxonomy.terms().stream().map(t -> Hsds.term(t, taxonomy.definition())).toList();
-        int from = Math.min((page - 1) * perPage, terms.size());
-        return Hsds.page(terms.subList(from, Math.min(from + perPage, terms.size())), terms.size(), page, perPage);
+        return paged(directory.list("taxonomy_term"), page, perPage);
     }
 
     @GetMapping("/taxonomy_terms/{id}")
-    Map<String, Object> taxonomyTerm(@PathVariable @Size(max = 64) String id) {
-        return taxonomy.terms().stream().filter(t -> Hsds.termId(t.code()).equals(id) || t.code().equals(id)).findFirst()
-                .map(t -> Hsds.term(t, taxonomy.definition())).orElseThrow(() -> notFound("taxonomy term", id));
+    ObjectNode taxonomyTerm(@PathVariable @Size(max = 64) String id) {
+        ObjectNode term = directory.one("taxonomy_term", id);
+        if (term == null) {
+            term = taxonomy.terms().stream().filter(t -> t.code().equals(id)).findFirst()
+                    .map(t -> directory.one("taxonomy_term", Hsds.termId(t.code()))).orElse(null);
+        }
+        return found(term, "taxonomy term", id);
+    }
+
+    private static Map<String, Object> paged(List<ObjectNode> all, int page, int perPage) {
+        int from = Math.min((page - 1) * perPage, all.size());
+        return Hsds.page(all.subList(from, Math.min(from + perPage, all.size())), all.size(), page, perPage);
+    }
+
+    private static ObjectNode found(ObjectNode record, String what, String id) {
+        if (record == null) {
+            throw notFound(what, id);
+        }
+        return record;
+    }
+
+    /** Great-circle distance on a sphere of the earth's mean radius: ample for "within so many metres". */
+    private static boolean within(tools.jackson.databind.JsonNode location, double lat, double lon, int metres) {
+        if (!location.path("latitude").isNumber() || !location.path("longitude").isNumber()) {
+            return false;
+        }
+        double p1 = Math.toRadians(lat);
+        double p2 = Math.toRadians(location.get("latitude").asDouble());
+        double dp = p2 - p1;
+        double dl = Math.toRadians(location.get("longitude").asDouble() - lon);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a)) <= metres;
     }
 
     /** HSDS clients send term ids (UUIDs); the platform's own code is accepted as well. */

@@ -121,7 +121,15 @@ public class Offers {
     }
 
     /** What an import did: per outcome how many entries, and every entry or row it refused with the reason. */
-    public record ImportResult(int created, int updated, int unchanged, List<String> errors) {
+    public record ImportResult(int created, int updated, int unchanged, List<String> errors,
+            @com.fasterxml.jackson.annotation.JsonIgnore java.util.Set<String> accepted,
+            @com.fasterxml.jackson.annotation.JsonIgnore java.util.Set<String> unchangedIds) {
+
+        /** The same outcome with entries whose HSDS records changed (but not what the entry keeps) counted as updated. */
+        public ImportResult withRecordsChanged(java.util.Set<String> ids) {
+            long moved = ids.stream().filter(unchangedIds::contains).count();
+            return new ImportResult(created, updated + (int) moved, unchanged - (int) moved, errors, accepted, unchangedIds);
+        }
     }
 
     /**
@@ -136,6 +144,8 @@ public class Offers {
         int updated = 0;
         int unchanged = 0;
         List<String> errors = new java.util.ArrayList<>(readErrors);
+        java.util.Set<String> accepted = new java.util.LinkedHashSet<>();
+        java.util.Set<String> unchangedIds = new java.util.HashSet<>();
         for (var item : entries.entrySet()) {
             try {
                 var existing = store.find(item.getKey());
@@ -148,16 +158,18 @@ public class Offers {
                     created++;
                 } else if (existing.get().details().equals(item.getValue())) {
                     unchanged++;
+                    unchangedIds.add(item.getKey());
                 } else {
                     replace(caller, existing.get(), existing.get().update(item.getValue(), caller.name(), taxonomy.codes(), clock.instant()),
                             OfferChange.UPDATED);
                     updated++;
                 }
+                accepted.add(item.getKey());
             } catch (nl.mantelzorgthuis.socialmap.offer.domain.OfferRuleViolation e) {
                 errors.add("service " + item.getKey() + ": " + e.getMessage());
             }
         }
-        return new ImportResult(created, updated, unchanged, errors);
+        return new ImportResult(created, updated, unchanged, errors, accepted, unchangedIds);
     }
 
     /** Every entry, for exports. */

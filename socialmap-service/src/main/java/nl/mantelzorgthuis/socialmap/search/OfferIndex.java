@@ -88,6 +88,8 @@ public class OfferIndex {
     private final io.micrometer.core.instrument.Timer rebuilds;
     /** Set by writes; the next search refreshes first, so a reader sees its own write without a reopen per write. */
     private volatile boolean changed;
+    /** Counts changes, so views built from the indexed entries know when to build again. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     /** While a rebuild runs, searches keep the last complete index instead of a half-built one. */
     private volatile boolean rebuilding;
 
@@ -121,6 +123,7 @@ public class OfferIndex {
             writer.updateDocument(new Term("id", entry.id()), facets.build(document(entry)));
             versions.put(entry.id(), entry.version());
             changed = true;
+            generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,6 +149,7 @@ public class OfferIndex {
             });
             writer.commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
             log.info("Search index rebuilt: {} services", count[0]);
             return count[0];
         } catch (IOException e) {
@@ -154,6 +158,11 @@ public class OfferIndex {
             rebuilding = false;
             rebuilds.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Goes up with every change the index takes. */
+    public long generation() {
+        return generation.get();
     }
 
     public int size() {
