@@ -401,6 +401,63 @@ abstract class NotificationApiContract {
     }
 
     @Test
+    void a_municipal_source_system_publishes_notificaties_to_the_abonnementen_of_their_kanaal() {
+        String naam = "zaken-" + id().substring(0, 8);
+        assertThat(coordinator.post("/api/v1/notifications/nrc/kanaal",
+                "{\"naam\":\"" + naam + "\",\"filters\":[\"gemeente\",\"zaaktype\"]}").status()).isEqualTo(201);
+        Response subscribed = municipality.post("/api/v1/notifications/nrc/abonnement", """
+                {"callbackUrl":"%s","auth":"Bearer afnemer-1",
+                 "kanalen":[{"naam":"%s","filters":{"zaaktype":"mantelzorgwaardering"}}]}""".formatted(receiver.url("/zaken"), naam));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        String message = """
+                {"kanaal":"%s","hoofdObject":"https://zaken.zwolle.nl/api/v1/zaken/%s","resource":"zaak",
+                 "resourceUrl":"https://zaken.zwolle.nl/api/v1/zaken/%s","actie":"create","aanmaakdatum":"2026-12-02T10:15:00+01:00",
+                 "kenmerken":{"gemeente":"GM0193","zaaktype":"%s"}}""";
+
+        Response published = municipality.post("/api/v1/notifications/nrc/notificaties",
+                message.formatted(naam, "z1", "z1", "mantelzorgwaardering"));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("kanaal").asString()).isEqualTo(naam);
+        // Not for this abonnement's filter: accepted, delivered to nobody.
+        assertThat(municipality.post("/api/v1/notifications/nrc/notificaties", message.formatted(naam, "z2", "z2", "parkeervergunning"))
+                .status()).isEqualTo(200);
+
+        Receiver.Call call = await().atMost(Duration.ofSeconds(30)).until(receiver::calls, c -> !c.isEmpty()).getFirst();
+        assertThat(call.header("authorization")).isEqualTo("Bearer afnemer-1");
+        JsonNode notificatie = Api.parse(call.body());
+        assertThat(notificatie.get("resourceUrl").asString()).isEqualTo("https://zaken.zwolle.nl/api/v1/zaken/z1");
+        assertThat(notificatie.get("kenmerken").get("zaaktype").asString()).isEqualTo("mantelzorgwaardering");
+        assertThat(java.time.Instant.parse(notificatie.get("aanmaakdatum").asString())).isEqualTo("2026-12-02T09:15:00Z");
+        assertThat(receiver.calls()).hasSize(1);
+
+        // Authorised per kanaal: another municipality's gemeente, the platform's own kanalen, people who are not coordinators.
+        Response otherMunicipality = municipality.post("/api/v1/notifications/nrc/notificaties", message.formatted(naam, "z3", "z3", "x")
+                .replace("GM0193", "GM0200"));
+        assertThat(otherMunicipality.status()).isEqualTo(403);
+        assertThat(otherMunicipality.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(municipality.post("/api/v1/notifications/nrc/notificaties", message.formatted("praktijken", "z4", "z4", "x")
+                .replace(",\"zaaktype\":\"x\"", "")).status()).isEqualTo(403);
+        assertThat(anonymous.as(issuer.staff("Zwolle Doet!")).post("/api/v1/notifications/nrc/notificaties",
+                message.formatted(naam, "z5", "z5", "x")).status()).isEqualTo(403);
+        assertThat(anonymous.post("/api/v1/notifications/nrc/notificaties", message.formatted(naam, "z6", "z6", "x")).status())
+                .isEqualTo(401);
+        // Validated as the standard's Message: unknown kanaal or kenmerk, relative urls, no date.
+        Response unknownKanaal = municipality.post("/api/v1/notifications/nrc/notificaties", message.formatted("onbekend", "z", "z", "x"));
+        assertThat(unknownKanaal.status()).isEqualTo(400);
+        assertThat(unknownKanaal.json().get("invalidParams").get(0).get("name").asString()).isEqualTo("kanaal");
+        Response unknownKenmerk = municipality.post("/api/v1/notifications/nrc/notificaties", message.formatted(naam, "z", "z", "x")
+                .replace("\"zaaktype\"", "\"bsn\""));
+        assertThat(unknownKenmerk.json().get("invalidParams").get(0).get("name").asString()).isEqualTo("kenmerken.bsn");
+        Response relative = municipality.post("/api/v1/notifications/nrc/notificaties", message.formatted(naam, "z", "z", "x")
+                .replace("https://zaken.zwolle.nl", ""));
+        assertThat(relative.status()).isEqualTo(400);
+        assertThat(relative.json().get("invalidParams").findValuesAsString("name")).contains("hoofdObject", "resourceUrl");
+        assertThat(municipality.post("/api/v1/notifications/nrc/notificaties", "{\"kanaal\":\"" + naam + "\"}").status())
+                .isEqualTo(400);
+        assertThat(receiver.calls()).hasSize(1);
+    }
+
+    @Test
     void a_system_that_cannot_receive_calls_reads_a_cursor_paged_feed() {
         Response created = municipality.post("/api/v1/notifications/webhooks",
                 "{\"name\":\"Pull\",\"municipalities\":[\"GM0193\"],\"eventTypes\":[\"nl.mantelzorgthuis.socialmap.*\"]}");

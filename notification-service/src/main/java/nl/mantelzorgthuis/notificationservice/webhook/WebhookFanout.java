@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.notice.Notification;
@@ -56,6 +57,30 @@ public class WebhookFanout {
         List<Document> created = deliveries.insertNew(documents);
         dispatcher.dispatch(created.stream().map(Delivery::of).toList());
         return created.size();
+    }
+
+    /**
+     * A notificatie another system published through the Notificaties API: a persisted delivery for
+     * every abonnement whose kanaal and filters it matches, before this returns (so what was accepted
+     * is delivered, with the same retries, even if this replica stops now). Returns how many.
+     */
+    public int publish(String id, Kanalen.Notificatie notificatie) {
+        Instant now = clock.instant();
+        Instant lease = now.plus(properties.webhooks().lease());
+        Instant expires = now.plus(properties.retention());
+        String payload = json.writeValueAsString(notificatie);
+        Map<String, String> kenmerken = notificatie.kenmerken() == null ? Map.of() : notificatie.kenmerken();
+        List<Document> documents = new ArrayList<>();
+        for (Endpoint endpoint : directory.all()) {
+            if (endpoint.active() && endpoint.pushes() && endpoint.format() == Endpoint.Format.NOTIFICATIE
+                    && endpoint.subscription().matchesNotificatie(notificatie.kanaal(), kenmerken)) {
+                documents.add(Delivery.newDocument(endpoint.id(), id, "notificatie." + notificatie.kanaal(), notificatie.aanmaakdatum(),
+                        payload, now, lease, expires));
+            }
+        }
+        List<Document> created = deliveries.insertNew(documents);
+        dispatcher.dispatch(created.stream().map(Delivery::of).toList());
+        return documents.size();
     }
 
     String payload(Endpoint endpoint, Notification n) {

@@ -46,6 +46,53 @@ class Kanalen {
         return kanaal;
     }
 
+    /**
+     * The kanaal a notificatie is published on, after checking who publishes: nobody outside the
+     * platform on the platform's own kanalen (their notificaties are its changes); coordinators on any
+     * other; a municipality's or organisation's system only for itself where the kanaal has that
+     * kenmerk (gemeente, organisatie). Every kenmerk must be one of the kanaal's filters.
+     */
+    KanaalStore.Kanaal forPublishing(Caller caller, String naam, Map<String, String> kenmerken) {
+        KanaalStore.Kanaal kanaal = store.byName(naam);
+        if (kanaal == null) {
+            throw new InvalidInput("kanaal", "no kanaal with this name; see GET kanaal");
+        }
+        List<InvalidInput.Param> invalid = new ArrayList<>();
+        for (String key : kenmerken.keySet()) {
+            if (!kanaal.filters().contains(key)) {
+                invalid.add(new InvalidInput.Param("kenmerken." + key, "kanaal " + naam + " has the kenmerken " + kanaal.filters()));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidInput(invalid);
+        }
+        if (nl.mantelzorgthuis.notificationservice.webhook.domain.Kanalen.BUILT_IN.containsKey(naam)) {
+            throw new NotAllowed("Kanaal " + naam + " carries the platform's own changes; nobody publishes on it");
+        }
+        if (caller.coordinator()) {
+            return kanaal;
+        }
+        if (caller.roles().contains("MUNICIPAL_SYSTEM")) {
+            requireOwn(kanaal, kenmerken, "gemeente", caller.municipality());
+            return kanaal;
+        }
+        if (caller.roles().contains("ORGANISATION_SYSTEM")) {
+            requireOwn(kanaal, kenmerken, "organisatie", caller.organisation());
+            return kanaal;
+        }
+        throw new NotAllowed("Only coordinators and the systems of municipalities and organisations publish notificaties");
+    }
+
+    private static void requireOwn(KanaalStore.Kanaal kanaal, Map<String, String> kenmerken, String kenmerk, String own) {
+        if (!kanaal.filters().contains(kenmerk)) {
+            return;
+        }
+        String value = kenmerken.get(kenmerk);
+        if (value == null || own == null || !java.util.Arrays.stream(value.split(" ")).allMatch(own::equals)) {
+            throw new NotAllowed("A system publishes on kanaal " + kanaal.naam() + " only with its own " + kenmerk + " (" + own + ")");
+        }
+    }
+
     /** An abonnement's kanalen and filters as a subscription; each unknown kanaal or filter is named. */
     Subscription subscription(List<Subscription.KanaalFilter> groups) {
         List<InvalidInput.Param> invalid = new ArrayList<>();

@@ -67,13 +67,29 @@ class ZgwController {
     record Kanaal(String url, String naam, String documentatieLink, List<String> filters) {
     }
 
+    /** The standard's Message: what a source system publishes. */
+    record NotificatieRequest(@NotBlank @Size(max = 50) String kanaal,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = URI_PATTERN, message = "must be an absolute URI") String hoofdObject,
+            @NotBlank @Size(max = 100) String resource,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = URI_PATTERN, message = "must be an absolute URI") String resourceUrl,
+            @NotBlank @Size(max = 100) String actie, @NotNull java.time.OffsetDateTime aanmaakdatum,
+            @Size(max = 50) Map<@NotBlank @Size(max = 100) String, @NotBlank @Size(max = 1000) String> kenmerken) {
+    }
+
+    static final String URI_PATTERN = "[a-zA-Z][a-zA-Z0-9+.-]*:\\S+";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ZgwController.class);
+
     private final Endpoints endpoints;
     private final Kanalen kanalen;
+    private final nl.mantelzorgthuis.notificationservice.webhook.WebhookFanout fanout;
     private final String base;
 
-    ZgwController(Endpoints endpoints, Kanalen kanalen, NotificationProperties properties) {
+    ZgwController(Endpoints endpoints, Kanalen kanalen, nl.mantelzorgthuis.notificationservice.webhook.WebhookFanout fanout,
+            NotificationProperties properties) {
         this.endpoints = endpoints;
         this.kanalen = kanalen;
+        this.fanout = fanout;
         this.base = properties.platformUrl() + "/api/v1/notifications/nrc";
     }
 
@@ -137,6 +153,26 @@ class ZgwController {
     void unsubscribe(@AuthenticationPrincipal Jwt token, @PathVariable String uuid)
             throws NotAllowed, NotFound {
         endpoints.delete(Caller.of(token), uuid, Endpoint.Format.NOTIFICATIE);
+    }
+
+    /**
+     * A municipal source system publishes as it would to a notificatierouteringscomponent: the
+     * notificatie goes to every abonnement on its kanaal whose filters match, each as a persisted
+     * delivery with the webhooks' retries, stored before the 200.
+     */
+    @PostMapping("/notificaties")
+    @Operation(summary = "Publiceer een notificatie")
+    nl.mantelzorgthuis.notificationservice.webhook.domain.Kanalen.Notificatie publish(@AuthenticationPrincipal Jwt token,
+            @Valid @RequestBody NotificatieRequest request) throws NotAllowed {
+        Map<String, String> kenmerken = request.kenmerken() == null ? Map.of() : request.kenmerken();
+        kanalen.forPublishing(Caller.of(token), request.kanaal(), kenmerken);
+        var notificatie = new nl.mantelzorgthuis.notificationservice.webhook.domain.Kanalen.Notificatie(request.kanaal(),
+                request.hoofdObject(), request.resource(), request.resourceUrl(), request.actie(), request.aanmaakdatum().toInstant(),
+                kenmerken);
+        String id = UUID.randomUUID().toString();
+        int deliveries = fanout.publish(id, notificatie);
+        log.info("Notificatie {} on kanaal {} published by {}: {} deliveries", id, request.kanaal(), Caller.of(token).subject(), deliveries);
+        return notificatie;
     }
 
     private Subscription subscription(AbonnementRequest request) {

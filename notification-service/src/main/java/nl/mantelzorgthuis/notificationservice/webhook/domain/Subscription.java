@@ -28,6 +28,11 @@ public record Subscription(Set<String> eventTypes, Set<String> municipalities, S
         kanalen = kanalen == null ? List.of() : List.copyOf(kanalen);
     }
 
+    /** A notificatie published into the platform by another system: only abonnementen on its kanaal, by their filters. */
+    public boolean matchesNotificatie(String kanaal, Map<String, String> kenmerken) {
+        return kanalen.stream().anyMatch(k -> k.naam().equals(kanaal) && Kanalen.matches(k.filters(), kenmerken));
+    }
+
     public boolean matches(Change change) {
         if (!kanalen.isEmpty()) {
             String kanaal = Kanalen.kanaal(change);
