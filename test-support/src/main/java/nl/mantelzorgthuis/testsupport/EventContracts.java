@@ -29,12 +29,18 @@ public final class EventContracts {
     private EventContracts() {
     }
 
-    /** Validation errors of {@code message} against {@code contracts/events/<schemaPath>}; empty when valid. */
+    /**
+     * Validation errors of {@code message} against {@code contracts/events/<schemaPath>} and the NL GOV
+     * profile for CloudEvents ({@link NlGovCloudEvents}); empty when valid.
+     */
     public static Set<String> violations(String schemaPath, String message) {
         Schema schema = REGISTRY.getSchema(readTree(schemaPath));
         try {
-            return schema.validate(JSON.readTree(message)).stream().map(com.networknt.schema.Error::getMessage)
+            Set<String> violations = schema.validate(JSON.readTree(message)).stream().map(com.networknt.schema.Error::getMessage)
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
+            // Every published event follows the NL GOV profile for CloudEvents as well as its own contract.
+            NlGovCloudEvents.violations(message).forEach(v -> violations.add("NL GOV profile: " + v));
+            return violations;
         } catch (JacksonException e) {
             return Set.of("not JSON: " + e.getMessage());
         }

@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ExperimentEvents {
 
-    public static final URI SOURCE = URI.create("urn:nl:mantelzorgthuis:experiment-service");
-    public static final URI DATA_SCHEMA = URI.create("urn:nl:mantelzorgthuis:schema:experiment-event:v1");
+    public static final URI SOURCE = URI.create("urn:nld:mantelzorgthuis:experiment-service");
+    public static final URI DATA_SCHEMA = URI.create("urn:nld:mantelzorgthuis:schema:experiment-event:v1");
     public static final String TYPE_PREFIX = "nl.mantelzorgthuis.experiment.";
 
     private final JsonMapper json;

@@ -47,9 +47,9 @@ public final class PracticeFeed implements AutoCloseable {
                 .map(m -> "{\"cbsCode\":\"" + m + "\",\"name\":\"Gemeente " + m + "\"}").collect(Collectors.joining(","));
         String now = Instant.now().toString();
         return """
-                {"specversion":"1.0","id":"%s","source":"urn:nl:mantelzorgthuis:practice-service",
+                {"specversion":"1.0","id":"%s","source":"urn:nld:mantelzorgthuis:practice-service",
                  "type":"nl.mantelzorgthuis.practice.%s.v1","subject":"%s","time":"%s",
-                 "datacontenttype":"application/json","dataschema":"urn:nl:mantelzorgthuis:schema:practice-event:v1",
+                 "datacontenttype":"application/json","dataschema":"urn:nld:mantelzorgthuis:schema:practice-event:v1",
                  "aggregateversion":%d,
                  "data":{"id":"%s","version":%d,"name":"%s","kind":"PRACTICE_ACCELERATOR","region":"Regio",
                    "municipalities":[%s],"organisations":[%s],"designQuestions":[],"centralQuestions":[],

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PracticeEvents {
 
-    public static final URI SOURCE = URI.create("urn:nl:mantelzorgthuis:practice-service");
-    public static final URI DATA_SCHEMA = URI.create("urn:nl:mantelzorgthuis:schema:practice-event:v1");
+    public static final URI SOURCE = URI.create("urn:nld:mantelzorgthuis:practice-service");
+    public static final URI DATA_SCHEMA = URI.create("urn:nld:mantelzorgthuis:schema:practice-event:v1");
     public static final String TYPE_PREFIX = "nl.mantelzorgthuis.practice.";
 
     private final JsonMapper json;

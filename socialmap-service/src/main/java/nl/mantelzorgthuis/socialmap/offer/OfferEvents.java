@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class OfferEvents {
 
-    public static final URI SOURCE = URI.create("urn:nl:mantelzorgthuis:socialmap-service");
-    public static final URI DATA_SCHEMA = URI.create("urn:nl:mantelzorgthuis:schema:socialmap-event:v1");
+    public static final URI SOURCE = URI.create("urn:nld:mantelzorgthuis:socialmap-service");
+    public static final URI DATA_SCHEMA = URI.create("urn:nld:mantelzorgthuis:schema:socialmap-event:v1");
     public static final String TYPE_PREFIX = "nl.mantelzorgthuis.socialmap.service.";
 
     private final JsonMapper json;
