@@ -275,6 +275,26 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void the_hsds_feed_is_open_to_every_origin_and_the_rest_of_the_api_is_not() throws Exception {
+        HttpResponse<String> feed = get("/api/v1/socialmap/hsds/services", "Origin", "https://sociale-kaart.example.org");
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+        assertThat(feed.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/socialmap/hsds/services")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://sociale-kaart.example.org").header("Access-Control-Request-Method", "GET").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/socialmap/hsds/import/services.json")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://sociale-kaart.example.org").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/socialmap/search", "Origin", "https://sociale-kaart.example.org").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void publishes_the_practice_service_openapi_document() throws Exception {
         HttpResponse<String> response = get("/openapi/practice-service.json");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -285,7 +305,10 @@ class GatewayRoutingTest {
     void offers_one_place_to_browse_every_api() throws Exception {
         HttpResponse<String> config = get("/v3/api-docs/swagger-config");
         assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(config.body()).contains("/openapi/practice-service.json", "/openapi/identity-service.json");
+        assertThat(config.body()).contains("/openapi/practice-service.json", "/openapi/identity-service.json",
+                "/openapi/socialmap-hsds.json");
+        // The HSDS API's own document (snake_case names kept) is served by socialmap-service.
+        assertThat(get("/openapi/socialmap-hsds.json").body()).contains("\"path\":\"/api/v1/socialmap/hsds/openapi.json\"");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 

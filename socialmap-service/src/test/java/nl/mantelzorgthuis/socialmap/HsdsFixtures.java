@@ -143,6 +143,25 @@ final class HsdsFixtures {
         return UUID.nameUUIDFromBytes((marker + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
+    /** Paths of null values and empty lists or strings anywhere in a document. */
+    static List<String> emptyValues(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        emptyValues(node, "$", out);
+        return out;
+    }
+
+    private static void emptyValues(JsonNode node, String path, List<String> out) {
+        if (node.isNull() || (node.isArray() && node.isEmpty()) || (node.isString() && node.asString().isEmpty())) {
+            out.add(path);
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> emptyValues(e.getValue(), path + "." + e.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                emptyValues(node.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
     /** Every field of {@code expected} that {@code actual} lacks or holds another value for, as paths; arrays by position. */
     static List<String> differences(JsonNode expected, JsonNode actual) {
         List<String> out = new ArrayList<>();

@@ -605,6 +605,74 @@ abstract class SocialMapApiContract {
         assertThat(openapi.get("servers").get(0).get("url").asString()).isEqualTo("/api/v1/socialmap/hsds");
     }
 
+    /**
+     * The Open Referral UK validator's published rules (developers.openreferraluk.org/ApiValidation),
+     * as they apply to HSDS 3.0's names: level 1, a paged /services with its metadata whose first ten
+     * pages hold unique, valid services each readable at /services/{id}; level 2, the query
+     * parameters a service finder uses give what they promise; and an open feed (no key).
+     */
+    @Test
+    void meets_the_open_referral_uk_validator_rules() throws Exception {
+        String area = area();
+        String word = "orukproef" + NEXT_AREA.get();
+        for (int i = 0; i < 3; i++) {
+            create(coordinator, entry("Zwolle Doet!", "Steunpunt " + word + " " + i, "Informatie " + word, area, ZWOLLE, i == 0 ? """
+                    "taxonomyTerms":["respijtzorg-logeeropvang"],"minimumAge":18""" : null));
+        }
+        JsonNode root = anonymous.get("/api/v1/socialmap/hsds/").json();
+        assertThat(root.get("version").asString()).isEqualTo("3.0");
+
+        JsonNode first = anonymous.get("/api/v1/socialmap/hsds/services?page=1&per_page=5").json();
+        long total = first.get("total_items").asLong();
+        assertThat(first.get("total_pages").isIntegralNumber()).isTrue();
+        int pages = first.get("total_pages").asInt();
+        assertThat(pages).isEqualTo((int) ((total + 4) / 5));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int page = 1; page <= Math.min(10, pages); page++) {
+            JsonNode answer = anonymous.get("/api/v1/socialmap/hsds/services?page=" + page + "&per_page=5").json();
+            assertThat(answer.get("page_number").asInt()).isEqualTo(page);
+            assertThat(answer.get("size").asInt()).isEqualTo(answer.get("contents").size());
+            assertThat(answer.get("first_page").asBoolean()).isEqualTo(page == 1);
+            assertThat(answer.get("last_page").asBoolean()).isEqualTo(page == pages);
+            assertThat(answer.get("total_items").asLong()).isEqualTo(total);
+            for (JsonNode service : answer.get("contents")) {
+                String id = service.get("id").asString();
+                assertThat(ids.add(id)).as("service %s on two pages", id).isTrue();
+                assertThat(hsdsViolations("service.json", service)).as(id).isEmpty();
+                assertThat(anonymous.get("/api/v1/socialmap/hsds/services/" + id).json().get("id").asString()).isEqualTo(id);
+            }
+        }
+        // Optional fields without a value are left out rather than sent null or empty.
+        JsonNode ours = found(word).get("contents").get(0);
+        assertThat(HsdsFixtures.emptyValues(ours)).isEmpty();
+
+        JsonNode found = found(word);
+        assertThat(found.get("total_items").asInt()).isEqualTo(3);
+        assertThat(found.get("contents").valueStream().map(s -> s.get("name").asString())).allMatch(n -> n.contains(word));
+        String term = found.get("contents").valueStream().filter(s -> !s.path("attributes").isEmpty()).findFirst().orElseThrow()
+                .get("attributes").get(0).get("taxonomy_term_id").asString();
+        JsonNode byTerm = anonymous.get("/api/v1/socialmap/hsds/services?search=" + word + "&taxonomy_term_id=" + term).json();
+        assertThat(byTerm.get("total_items").asInt()).isEqualTo(1);
+        assertThat(byTerm.get("contents").get(0).get("attributes").findValuesAsString("taxonomy_term_id")).contains(term);
+        String organization = found.get("contents").get(0).get("organization_id").asString();
+        String taxonomyId = byTerm.get("contents").get(0).get("attributes").get(0).get("taxonomy_term").get("taxonomy_id").asString();
+        String base = "/api/v1/socialmap/hsds/services?search=" + word;
+        assertThat(anonymous.get(base + "&organization_id=" + organization).json().get("total_items").asInt()).isEqualTo(3);
+        assertThat(anonymous.get(base + "&organization_id=" + UUID.randomUUID()).json().get("total_items").asInt()).isZero();
+        assertThat(anonymous.get(base + "&taxonomy_id=" + taxonomyId).json().get("total_items").asInt()).isEqualTo(1);
+        assertThat(anonymous.get(base + "&modified_after=2000-01-01T00:00:00Z&per_page=2").json().get("total_pages").asInt()).isEqualTo(2);
+        assertThat(anonymous.get(base + "&modified_after=2999-01-01T00:00:00Z").json().get("total_items").asInt()).isZero();
+        assertThat(anonymous.get(base + "&modified_after=gisteren").status()).isEqualTo(400);
+        JsonNode near = anonymous.get("/api/v1/socialmap/hsds/service_at_locations?search=" + word + "&postcode=8011LW&proximity=1000")
+                .json();
+        assertThat(near.get("total_items").asInt()).isEqualTo(3);
+        assertThat(anonymous.get("/api/v1/socialmap/hsds/taxonomy_terms/" + term).status()).isEqualTo(200);
+    }
+
+    JsonNode found(String word) {
+        return anonymous.get("/api/v1/socialmap/hsds/services?search=" + word).json();
+    }
+
     byte[] exportPackage() {
         return org.springframework.web.client.RestClient.create().get()
                 .uri("http://localhost:" + port + "/api/v1/socialmap/hsds/export/datapackage.zip").retrieve().body(byte[].class);

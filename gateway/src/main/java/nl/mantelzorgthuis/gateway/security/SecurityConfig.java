@@ -174,6 +174,15 @@ class SecurityConfig {
         cors.setExposedHeaders(List.of("ETag", "Location", "API-Version", "X-Request-Id", "Retry-After"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        // The HSDS read API is an open feed (Open Referral's compliance rules): any origin may read it, without credentials.
+        CorsConfiguration openFeed = new CorsConfiguration();
+        openFeed.addAllowedOrigin("*");
+        openFeed.setAllowedMethods(List.of("GET", "HEAD"));
+        openFeed.setAllowedHeaders(List.of("Content-Type", "X-Request-Id"));
+        openFeed.setExposedHeaders(List.of("API-Version", "X-Request-Id", "Retry-After"));
+        openFeed.setAllowCredentials(false);
+        openFeed.setMaxAge(Duration.ofHours(1));
+        source.registerCorsConfiguration("/api/v1/socialmap/hsds/**", openFeed);
         source.registerCorsConfiguration("/api/**", cors);
         return source;
     }

@@ -169,6 +169,8 @@ final class Hsds {
             });
         }
         s.put("attributes", attributes);
+        // Optional values without content are left out, not sent empty (Open Referral UK's rule).
+        s.values().removeIf(v -> v instanceof List<?> list && list.isEmpty());
         return s;
     }
 
@@ -195,8 +197,6 @@ final class Hsds {
             address.put("country", "NL");
             address.put("address_type", "physical");
             location.put("addresses", List.of(address));
-        } else {
-            location.put("addresses", List.of());
         }
         sal.put("location", location);
         return sal;

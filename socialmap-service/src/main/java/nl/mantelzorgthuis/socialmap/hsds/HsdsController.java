@@ -111,12 +111,48 @@ class HsdsController {
     @GetMapping("/services")
     Map<String, Object> services(@RequestParam(required = false) @Size(max = 200) String search,
             @RequestParam(name = "taxonomy_term_id", required = false) @Size(max = 100) String taxonomyTermId,
+            @RequestParam(name = "taxonomy_id", required = false) @Size(max = 100) String taxonomyId,
+            @RequestParam(name = "organization_id", required = false) @Size(max = 100) String organizationId,
+            @RequestParam(name = "modified_after", required = false) java.time.OffsetDateTime modifiedAfter,
             @RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
             @RequestParam(name = "per_page", defaultValue = "50") @Min(1) @Max(100) int perPage) {
-        SearchResult result = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null, null,
-                null, null, null, page - 1, perPage));
-        return Hsds.page(result.items().stream().map(hit -> directory.service(hit.service())).toList(),
-                result.page().totalElements(), page, perPage);
+        ServiceFilter filter = new ServiceFilter(taxonomyId, organizationId, modifiedAfter);
+        if (filter.none()) {
+            SearchResult result = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null,
+                    null, null, null, null, page - 1, perPage));
+            return Hsds.page(result.items().stream().map(hit -> directory.service(hit.service())).toList(),
+                    result.page().totalElements(), page, perPage);
+        }
+        List<ObjectNode> all = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null, null,
+                null, null, null, 0, MAX_SERVICES_PER_QUERY)).items().stream().map(hit -> directory.service(hit.service()))
+                .filter(filter::matches).toList();
+        return paged(all, page, perPage);
+    }
+
+    /** The HSDS filters the search index does not know, applied to the services it found. */
+    record ServiceFilter(String taxonomyId, String organizationId, java.time.OffsetDateTime modifiedAfter) {
+
+        boolean none() {
+            return taxonomyId == null && organizationId == null && modifiedAfter == null;
+        }
+
+        boolean matches(tools.jackson.databind.JsonNode service) {
+            if (organizationId != null && !organizationId.equals(service.path("organization_id").asString(""))) {
+                return false;
+            }
+            if (taxonomyId != null && service.path("attributes").valueStream()
+                    .noneMatch(a -> taxonomyId.equals(a.path("taxonomy_term").path("taxonomy_id").asString("")))) {
+                return false;
+            }
+            if (modifiedAfter != null) {
+                try {
+                    return java.time.OffsetDateTime.parse(service.path("last_modified").asString("")).isAfter(modifiedAfter);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @GetMapping("/services/{id}")
@@ -132,6 +168,9 @@ class HsdsController {
     @GetMapping("/service_at_locations")
     Map<String, Object> serviceAtLocations(@RequestParam(required = false) @Size(max = 200) String search,
             @RequestParam(name = "taxonomy_term_id", required = false) @Size(max = 100) String taxonomyTermId,
+            @RequestParam(name = "taxonomy_id", required = false) @Size(max = 100) String taxonomyId,
+            @RequestParam(name = "organization_id", required = false) @Size(max = 100) String organizationId,
+            @RequestParam(name = "modified_after", required = false) java.time.OffsetDateTime modifiedAfter,
             @RequestParam(required = false) @Size(max = 20) String postcode,
             @RequestParam(required = false) @Min(1) @Max(500_000) Integer proximity,
             @RequestParam(defaultValue = "1") @Min(1) @Max(5000) int page,
@@ -150,8 +189,12 @@ class HsdsController {
         SearchResult result = index.search(new SearchRequest(search, lat, lon, lat == null ? null : metres / 1000.0, null,
                 termCode(taxonomyTermId), null, null, null, null, null, null, 0, MAX_SERVICES_PER_QUERY));
         List<ObjectNode> all = new java.util.ArrayList<>();
+        ServiceFilter filter = new ServiceFilter(taxonomyId, organizationId, modifiedAfter);
         for (var hit : result.items()) {
             ObjectNode service = directory.service(hit.service());
+            if (!filter.matches(service)) {
+                continue;
+            }
             for (tools.jackson.databind.JsonNode sal : service.path("service_at_locations")) {
                 ObjectNode item = ((ObjectNode) sal).deepCopy();
                 if (!item.has("service_id")) {
