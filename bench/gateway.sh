@@ -41,7 +41,7 @@ trap cleanup EXIT
 export PLATFORM_RATE_LIMIT_REPLENISH_RATE=1000000 PLATFORM_RATE_LIMIT_BURST_CAPACITY=1000000
 # Production-like JIT (the local platform's default stops at C1 for a faster start).
 export PLATFORM_SERVICE_JVM_OPTIONS=${PLATFORM_SERVICE_JVM_OPTIONS:-"-Xms256m -Xmx512m -XX:+UseParallelGC"}
-PLATFORM_DATA_DIR="$work/data" java -jar local-platform/target/local-platform.jar > "$work/platform.log" 2>&1 &
+PLATFORM_AOT_CACHE=false PLATFORM_DATA_DIR="$work/data" java -jar local-platform/target/local-platform.jar > "$work/platform.log" 2>&1 &
 platform_pid=$!
 for _ in $(seq 1 180); do grep -q "is ready in" "$work/platform.log" && break; sleep 1; done
 grep -q "is ready in" "$work/platform.log" || { cat "$work/platform.log"; exit 1; }

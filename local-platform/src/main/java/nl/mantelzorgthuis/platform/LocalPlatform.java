@@ -58,13 +58,14 @@ public final class LocalPlatform implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         mongo = MongoStore.persistent(config.dataDir().resolve("mongo").resolve("platform.mv"), config.mongoPort()).start();
         log.info("MongoDB-compatible store on localhost:{} (data in {})", config.mongoPort(), config.dataDir().resolve("mongo"));
+        // Before the services, not beside them: started while six JVMs load their classes, the broker took
+        // 20 s instead of 4 and the services waited for it (measured 2026-12-02).
         kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort()).start();
         log.info("Kafka broker (KRaft) on {}", kafka.bootstrapServers());
 
         mailbox = new DevMailbox(config.smtpPort(), config.mailboxPort(), DemoData.webhookSecretFile(config.dataDir())).start();
         log.info("Demo mail and webhook receiver on {} (SMTP on localhost:{})", mailbox.pageUrl(), config.smtpPort());
 
-        var logs = config.dataDir().resolve("logs");
         String mongoBase = "mongodb://localhost:" + config.mongoPort() + "/";
         services.add(new ServiceProcess("identity-service", config.identityPort(), config.jar("identity-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "identity",
@@ -74,20 +75,20 @@ public final class LocalPlatform implements AutoCloseable {
                 "IDENTITY_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET,
                 "IDENTITY_PORTAL_REDIRECT_URIS", config.portalRedirectUri(),
                 "IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URI", "http://localhost:" + config.gatewayPort() + "/",
-                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), logs, config.serviceJvmOptions()));
+                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("practice-service", config.practicePort(), config.jar("practice-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "practices",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("experiment-service", config.experimentPort(), config.jar("experiment-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "experiments",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("socialmap-service", config.socialmapPort(), config.jar("socialmap-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "socialmap",
                 "SOCIALMAP_GEOCODER_URL", config.geocoderUrl() != null ? config.geocoderUrl() : mailbox.gazetteerUrl(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), logs, config.serviceJvmOptions()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("notification-service", config.notificationPort(), config.jar("notification-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "notifications",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -97,7 +98,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_MAIL_PORT", Integer.toString(config.smtpPort()),
                 // The demo receivers run on this machine; in production only public addresses are called.
                 "NOTIFICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8",
-                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), logs, config.serviceJvmOptions()));
+                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
                 "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
                 "PLATFORM_SERVICES_NOTIFICATION", "http://localhost:" + config.notificationPort(),
@@ -105,20 +106,40 @@ public final class LocalPlatform implements AutoCloseable {
                 "PLATFORM_SERVICES_SOCIALMAP", "http://localhost:" + config.socialmapPort(),
                 "PLATFORM_SERVICES_IDENTITY", config.issuer(),
                 "PLATFORM_IDENTITY_ISSUER", config.issuer(),
-                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), logs, config.serviceJvmOptions()));
+                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), config.dataDir(), config.serviceJvmOptions()));
         Processes.stopStale(pidFile(), services.stream().map(ServiceProcess::jarName).toList());
+        services.parallelStream().forEach(ServiceProcess::prepare);
         for (ServiceProcess service : services) {
             service.start();
             log.info("Starting {} on port {} (pid {}, log {})", service.name, service.port, service.pid(), service.log());
         }
         Processes.record(pidFile(), services.stream().map(ServiceProcess::pid).toList());
+
         Instant deadline = Instant.now().plus(config.startTimeout());
-        for (ServiceProcess service : services) {
-            service.awaitReady(deadline);
-            log.info("{} is ready", service.name);
+        // Side by side, so each service's own time to ready is known (printed in the summary).
+        try (var waiting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> ready = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                ready.add(waiting.submit(() -> {
+                    service.awaitReady(deadline);
+                    log.info("{} is ready after {} s", service.name, service.readyAfter().toMillis() / 1000.0);
+                    return null;
+                }));
+            }
+            for (var future : ready) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
         }
         if (config.demoData()) {
             DemoData.Gateway api = new DemoData.Gateway(config);
+            // The social map has nothing to do with the practices: loaded side by side with them.
+            java.util.concurrent.FutureTask<Integer> socialMapLoading = new java.util.concurrent.FutureTask<>(
+                    () -> DemoData.loadSocialMapOnce(config, api));
+            Thread.ofPlatform().name("demo-socialmap").start(socialMapLoading);
             int loaded = DemoData.loadOnce(config, api);
             if (loaded > 0) {
                 log.info("Loaded {} demo practices from the seed texts", loaded);
@@ -127,7 +148,12 @@ public final class LocalPlatform implements AutoCloseable {
             if (experiments > 0) {
                 log.info("Loaded {} demo experiments (seed 003; measures are illustrative)", experiments);
             }
-            int socialMap = DemoData.loadSocialMapOnce(config, api);
+            int socialMap;
+            try {
+                socialMap = socialMapLoading.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
             if (socialMap > 0) {
                 log.info("Loaded {} demo social-map entries (fictional, marked demo)", socialMap);
             }
@@ -185,13 +211,18 @@ public final class LocalPlatform implements AutoCloseable {
     void printSummary() {
         StringBuilder out = new StringBuilder("\n  In voor mantelzorg-thuis: the local platform is ready in ")
                 .append(startUp.toMillis() / 1000.0).append(" s\n\n");
-        out.append(String.format("  %-20s %-32s %s%n", "component", "address", "memory (RSS)"));
+        out.append(String.format("  %-20s %-32s %-14s %-10s %s%n", "component", "address", "memory (RSS)", "ready", "AOT cache"));
         out.append(String.format("  %-20s %-32s %d MiB%n", "kafka + mongo", kafka.bootstrapServers() + ", localhost:" + config.mongoPort(),
                 Memory.rssKiB(ProcessHandle.current().pid()) / 1024));
         for (ServiceProcess service : services) {
-            out.append(String.format("  %-20s %-32s %d MiB%n", service.name, "http://localhost:" + service.port, service.rssKiB() / 1024));
+            out.append(String.format("  %-20s %-32s %-14s %-10s %s%n", service.name, "http://localhost:" + service.port,
+                    service.rssKiB() / 1024 + " MiB", service.readyAfter() == null ? "" : service.readyAfter().toMillis() / 1000.0 + " s",
+                    service.aotCache()));
         }
         out.append(String.format("  %-20s %-32s %d MiB%n", "total", "", totalRssKiB() / 1024));
+        if (services.stream().anyMatch(s -> s.aotCache().equals("training"))) {
+            out.append("  (AOT caches are written when the platform stops; the next start reads them.)\n");
+        }
         out.append("\n  Try:  curl ").append(gatewayUrl()).append("/api/v1/practices\n");
         out.append("        curl '").append(gatewayUrl()).append("/api/v1/experiments?q=respijtzorg'\n");
         out.append("        curl '").append(gatewayUrl()).append("/api/v1/socialmap/search?q=logeeropvang&lat=52.5168&lon=6.083'\n");
@@ -209,7 +240,11 @@ public final class LocalPlatform implements AutoCloseable {
             supervisor.close();
         }
         // Services first, so they do not log broker errors while stopping.
-        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        // All at once (a parallel stream would stop two at a time on two cores); a service that trains its
+        // AOT cache writes it while it exits, which takes longer.
+        try (var stopping = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            services.forEach(s -> stopping.execute(() -> s.stop(Duration.ofSeconds(s.aotCache().equals("training") ? 120 : 20))));
+        }
         if (kafka != null) {
             kafka.close();
         }

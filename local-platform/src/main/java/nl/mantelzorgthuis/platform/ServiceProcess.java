@@ -25,15 +25,37 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private final String jvmOptions;
+    private final Path dataDir;
+    private AotCache.Launch launch;
     private Process process;
+    private Instant startedAt;
+    private Duration readyAfter;
 
-    ServiceProcess(String name, int port, Path jar, Map<String, String> environment, Path logDir, String jvmOptions) {
+    ServiceProcess(String name, int port, Path jar, Map<String, String> environment, Path dataDir, String jvmOptions) {
         this.name = name;
         this.port = port;
         this.jar = jar;
         this.environment = environment;
-        this.log = logDir.resolve(name + ".log");
+        this.dataDir = dataDir;
+        this.log = dataDir.resolve("logs").resolve(name + ".log");
         this.jvmOptions = jvmOptions;
+    }
+
+    /** Extracts the jar for its AOT cache when needed (JDK 25); the services do this side by side before they start. */
+    void prepare() {
+        if (launch != null) {
+            return;
+        }
+        try {
+            launch = AotCache.prepare(name, jar, dataDir, jvmOptions);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** "used", "training" (written when the service stops) or "off". */
+    String aotCache() {
+        return launch == null || launch.options().isEmpty() ? "off" : launch.trained() ? "used" : "training";
     }
 
     boolean alive() {
@@ -55,13 +77,23 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString()));
+        if (launch == null) {
+            prepare();
+        }
+        command.addAll(launch.options());
+        command.addAll(List.of("-jar", launch.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
+        startedAt = Instant.now();
         process = builder.start();
+    }
+
+    /** From process start to the first ready answer. */
+    Duration readyAfter() {
+        return readyAfter;
     }
 
     /** Waits until the readiness probe says UP; fails early if the process dies. */
@@ -76,6 +108,7 @@ final class ServiceProcess {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    readyAfter = Duration.between(startedAt, Instant.now());
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,0 +1,92 @@
+package nl.mantelzorgthuis.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JDK 25's ahead-of-time cache (JEP 483, 514, 515) for a service of the local platform: the classes
+ * a service loads and links at start, with method profiles, read from a file instead of being found,
+ * parsed and verified again. The cache needs the application as plain jars on the class path, so
+ * the service's jar is extracted once (Spring Boot's {@code -Djarmode=tools extract}); the first run
+ * trains the cache, which the JVM writes when the service stops, and every later start uses it. A
+ * rebuilt jar, other JVM options or another JDK start over. On JDK 21 the jar runs as it is.
+ */
+final class AotCache {
+
+    private static final Logger log = LoggerFactory.getLogger(AotCache.class);
+
+    /** The jar to run and the options that use (or train) its cache. */
+    record Launch(Path jar, List<String> options, boolean trained) {
+    }
+
+    private AotCache() {
+    }
+
+    static boolean supported() {
+        return Runtime.version().feature() >= 25 && Boolean.parseBoolean(PlatformConfig.setting("platform.aot-cache", "true"));
+    }
+
+    static Launch prepare(String name, Path jar, Path dataDir, String jvmOptions) throws IOException {
+        return prepare(name, jar, dataDir, jvmOptions, supported());
+    }
+
+    static Launch prepare(String name, Path jar, Path dataDir, String jvmOptions, boolean enabled) throws IOException {
+        if (!enabled) {
+            return new Launch(jar, List.of(), false);
+        }
+        Path dir = dataDir.resolve("aot").resolve(name);
+        String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + jvmOptions + " " + Runtime.version();
+        Path stampFile = dir.resolve("stamp");
+        Path extracted = dir.resolve("app").resolve(jar.getFileName());
+        if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp) || !Files.exists(extracted)) {
+            delete(dir);
+            Files.createDirectories(dir);
+            extract(jar, dir.resolve("app"), dir.resolve("extract.log"));
+            Files.writeString(stampFile, stamp);
+        }
+        Path cache = dir.resolve(name + ".aot");
+        List<String> options = new ArrayList<>();
+        boolean trained = Files.exists(cache);
+        options.add(trained ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+        // A cache that no longer fits (say a JVM flag changed by hand) is skipped with a warning, never an error.
+        options.add("-Xlog:aot=warning,cds=warning:file=" + dir.resolve("aot.log"));
+        return new Launch(extracted, options, trained);
+    }
+
+    private static void extract(Path jar, Path destination, Path logFile) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                destination.toString()).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("Could not extract " + jar + " for its AOT cache; see " + logFile);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while extracting " + jar, e);
+        }
+        log.debug("Extracted {} to {}", jar, destination);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

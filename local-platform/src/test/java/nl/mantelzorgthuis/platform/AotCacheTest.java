@@ -1,0 +1,43 @@
+package nl.mantelzorgthuis.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A service's jar is extracted once for its AOT cache; the first run trains it, later runs use it, a new jar starts over. */
+class AotCacheTest {
+
+    @Test
+    void trains_then_uses_the_cache_and_starts_over_when_the_jar_changes(@TempDir Path data) throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        Path jar = data.resolve("identity-service.jar");
+        Files.copy(PlatformConfig.fromEnvironment().jar("identity-service"), jar);
+
+        AotCache.Launch first = AotCache.prepare("identity-service", jar, data, "-Xmx256m", true);
+        assertThat(first.jar()).isRegularFile().hasFileName("identity-service.jar").isNotEqualTo(jar);
+        assertThat(first.jar().resolveSibling("lib")).isDirectory();
+        assertThat(first.options()).anySatisfy(o -> assertThat(o).startsWith("-XX:AOTCacheOutput="));
+        assertThat(first.trained()).isFalse();
+
+        Path cache = data.resolve("aot/identity-service/identity-service.aot");
+        Files.writeString(cache, "as the JVM would have written it at exit");
+        AotCache.Launch second = AotCache.prepare("identity-service", jar, data, "-Xmx256m", true);
+        assertThat(second.options()).contains("-XX:AOTCache=" + cache);
+        assertThat(second.trained()).isTrue();
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        AotCache.Launch rebuilt = AotCache.prepare("identity-service", jar, data, "-Xmx256m", true);
+        assertThat(cache).doesNotExist();
+        assertThat(rebuilt.trained()).isFalse();
+        assertThat(AotCache.prepare("identity-service", jar, data, "-Xmx192m", true).trained()).isFalse();
+
+        assertThat(AotCache.prepare("identity-service", jar, data, "-Xmx256m", false).jar()).isEqualTo(jar);
+    }
+}
