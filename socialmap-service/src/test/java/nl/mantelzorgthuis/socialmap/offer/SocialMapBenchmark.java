@@ -103,6 +103,30 @@ class SocialMapBenchmark {
                 + "max=%.2f ms (average %d matches)%n", count, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos.getLast() / 1e6,
                 hits / 3000);
 
+        // Issue #18: throughput at 8 concurrent clients (each its own connection), 20 s after 5 s of warm-up.
+        int clients = 8;
+        List<Long> concurrent = java.util.Collections.synchronizedList(new ArrayList<>());
+        long warmUntil = System.nanoTime() + 5_000_000_000L;
+        long until = warmUntil + 20_000_000_000L;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+            for (int c = 0; c < clients; c++) {
+                int offset = c * 25;
+                pool.execute(() -> {
+                    var client = new nl.mantelzorgthuis.testsupport.Api("http://localhost:" + port);
+                    for (int i = offset; System.nanoTime() < until; i++) {
+                        long start = System.nanoTime();
+                        client.get(queries.get(i % queries.size()));
+                        if (start > warmUntil) {
+                            concurrent.add(System.nanoTime() - start);
+                        }
+                    }
+                });
+            }
+        }
+        List<Long> sorted = new ArrayList<>(concurrent);
+        Collections.sort(sorted);
+        System.out.printf("search at %d clients: %.0f searches/s, p50=%.2f ms p99=%.2f ms%n", clients, sorted.size() / 20.0,
+                pct(sorted, 50), pct(sorted, 99));
     }
 
     static double pct(List<Long> sorted, double p) {
