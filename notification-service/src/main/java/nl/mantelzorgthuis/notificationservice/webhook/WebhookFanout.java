@@ -39,9 +39,7 @@ public class WebhookFanout {
 
     /** Returns how many deliveries were created. */
     public int fanOut(List<Notification> notifications) {
-        Instant now = clock.instant();
-        Instant lease = now.plus(properties.webhooks().lease());
-        Instant expires = now.plus(properties.retention());
+        Times t = times();
         List<Document> documents = new ArrayList<>();
         for (Endpoint endpoint : directory.all()) {
             if (!endpoint.active() || !endpoint.pushes()) {
@@ -50,13 +48,26 @@ public class WebhookFanout {
             for (Notification n : notifications) {
                 if (endpoint.subscription().matches(n.change())) {
                     documents.add(Delivery.newDocument(endpoint.id(), n.id(), n.change().type(), n.change().time(),
-                            payload(endpoint, n), now, lease, expires));
+                            payload(endpoint, n), t.now(), t.lease(), t.expires()));
                 }
             }
         }
+        return storeAndSend(documents).size();
+    }
+
+    private record Times(Instant now, Instant lease, Instant expires) {
+    }
+
+    private Times times() {
+        Instant now = clock.instant();
+        return new Times(now, now.plus(properties.webhooks().lease()), now.plus(properties.retention()));
+    }
+
+    /** Persists new deliveries (duplicates of earlier ones skipped), then hands them to the dispatcher, which holds their lease. */
+    private List<Document> storeAndSend(List<Document> documents) {
         List<Document> created = deliveries.insertNew(documents);
         dispatcher.dispatch(created.stream().map(Delivery::of).toList());
-        return created.size();
+        return created;
     }
 
     /**
@@ -65,9 +76,7 @@ public class WebhookFanout {
      * is delivered, with the same retries, even if this replica stops now). Returns how many.
      */
     public int publish(String id, Kanalen.Notificatie notificatie) {
-        Instant now = clock.instant();
-        Instant lease = now.plus(properties.webhooks().lease());
-        Instant expires = now.plus(properties.retention());
+        Times t = times();
         String payload = json.writeValueAsString(notificatie);
         Map<String, String> kenmerken = notificatie.kenmerken() == null ? Map.of() : notificatie.kenmerken();
         List<Document> documents = new ArrayList<>();
@@ -75,11 +84,10 @@ public class WebhookFanout {
             if (endpoint.active() && endpoint.pushes() && endpoint.format() == Endpoint.Format.NOTIFICATIE
                     && endpoint.subscription().matchesNotificatie(notificatie.kanaal(), kenmerken)) {
                 documents.add(Delivery.newDocument(endpoint.id(), id, "notificatie." + notificatie.kanaal(), notificatie.aanmaakdatum(),
-                        payload, now, lease, expires));
+                        payload, t.now(), t.lease(), t.expires()));
             }
         }
-        List<Document> created = deliveries.insertNew(documents);
-        dispatcher.dispatch(created.stream().map(Delivery::of).toList());
+        storeAndSend(documents);
         return documents.size();
     }
 

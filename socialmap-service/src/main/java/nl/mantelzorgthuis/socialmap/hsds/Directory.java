@@ -51,6 +51,12 @@ class Directory {
         return service(offer, store.snapshot());
     }
 
+    /** The nested HSDS services of entries, read against one snapshot of the records (one store read, not one per entry). */
+    List<ObjectNode> services(List<Offer> offers) {
+        RecordStore.Snapshot snapshot = store.snapshot();
+        return offers.stream().map(o -> service(o, snapshot)).toList();
+    }
+
     private ObjectNode service(Offer offer, RecordStore.Snapshot snapshot) {
         ObjectNode written = json.valueToTree(Hsds.service(offer, taxonomy));
         RecordStore.Imported imported = snapshot.services().get(offer.id());
@@ -214,7 +220,6 @@ class Directory {
 
     /** The nested form of every entry, for the JSON export. */
     List<ObjectNode> services() {
-        RecordStore.Snapshot snapshot = store.snapshot();
-        return entries.all().stream().map(o -> service(o, snapshot)).toList();
+        return services(entries.all());
     }
 }

@@ -262,7 +262,7 @@ final class Hsds {
                 latitude = null;
                 longitude = null;
             }
-            locations.add(new Location(text(l, "name"), a == null ? null : text(a, "address_1"), a == null ? null : postcode(text(a, "postal_code")),
+            locations.add(new Location(text(l, "name"), a == null ? null : text(a, "address_1"), a == null ? null : text(a, "postal_code"),
                     a == null ? null : text(a, "city"), municipality(text(l, "municipality")), a == null ? null : text(a, "state_province"),
                     latitude, longitude));
         });
@@ -302,11 +302,6 @@ final class Hsds {
                 text(s, "alternate_name"), text(s, "description"), status == null ? null : status(status),
                 text(s, "url"), text(s, "email"), s.path("phones").isEmpty() ? null : text(s.path("phones").get(0), "number"), terms, funding,
                 cost, text(s, "fees_description"), languages, age(s.get("minimum_age")), age(s.get("maximum_age")), areas, locations, hours);
-    }
-
-    /** A Dutch postcode as the platform keeps it (8011LW, as its own API stores "8011 LW"); any other stays as written. */
-    static String postcode(String value) {
-        return value != null && value.matches("\\d{4} [A-Z]{2}") ? value.replace(" ", "") : value;
     }
 
     /** The address the platform keeps of a location: its first physical one, else its first. */

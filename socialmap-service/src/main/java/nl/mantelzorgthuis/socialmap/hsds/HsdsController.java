@@ -120,12 +120,12 @@ class HsdsController {
         if (filter.none()) {
             SearchResult result = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null,
                     null, null, null, null, page - 1, perPage));
-            return Hsds.page(result.items().stream().map(hit -> directory.service(hit.service())).toList(),
+            return Hsds.page(directory.services(result.items().stream().map(SearchResult.Hit::service).toList()),
                     result.page().totalElements(), page, perPage);
         }
-        List<ObjectNode> all = index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId), null, null, null,
-                null, null, null, 0, MAX_SERVICES_PER_QUERY)).items().stream().map(hit -> directory.service(hit.service()))
-                .filter(filter::matches).toList();
+        List<ObjectNode> all = directory.services(index.search(new SearchRequest(search, null, null, null, null, termCode(taxonomyTermId),
+                null, null, null, null, null, null, 0, MAX_SERVICES_PER_QUERY)).items().stream().map(SearchResult.Hit::service).toList())
+                .stream().filter(filter::matches).toList();
         return paged(all, page, perPage);
     }
 
@@ -190,23 +190,21 @@ class HsdsController {
                 termCode(taxonomyTermId), null, null, null, null, null, null, 0, MAX_SERVICES_PER_QUERY));
         List<ObjectNode> all = new java.util.ArrayList<>();
         ServiceFilter filter = new ServiceFilter(taxonomyId, organizationId, modifiedAfter);
-        for (var hit : result.items()) {
-            ObjectNode service = directory.service(hit.service());
+        for (ObjectNode service : directory.services(result.items().stream().map(SearchResult.Hit::service).toList())) {
             if (!filter.matches(service)) {
                 continue;
             }
             for (tools.jackson.databind.JsonNode sal : service.path("service_at_locations")) {
                 ObjectNode item = ((ObjectNode) sal).deepCopy();
                 if (!item.has("service_id")) {
-                    item.put("service_id", hit.service().id());
+                    item.put("service_id", service.get("id").asString());
                 }
                 if (lat == null || within(item.path("location"), lat, lon, metres)) {
                     all.add(item);
                 }
             }
         }
-        int from = Math.min((page - 1) * perPage, all.size());
-        return Hsds.page(all.subList(from, Math.min(from + perPage, all.size())), all.size(), page, perPage);
+        return paged(all, page, perPage);
     }
 
     @GetMapping("/service_at_locations/{id}")

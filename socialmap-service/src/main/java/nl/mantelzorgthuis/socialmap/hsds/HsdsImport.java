@@ -19,6 +19,7 @@ import nl.mantelzorgthuis.socialmap.offer.domain.OfferDetails;
 import nl.mantelzorgthuis.starter.problem.Problem;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The coordinators' import of HSDS JSON and tabular data packages: the filter chain refuses other
@@ -110,12 +111,13 @@ class HsdsImport {
         }
         // What the export gave for each service before, to tell a change of its records alone from none at all.
         Map<String, Collection<Records.Rec>> before = new HashMap<>();
-        for (String id : services.keySet()) {
-            lookup.find(id).ifPresent(offer -> {
-                Records was = new Records();
-                was.add("service", directory.service(offer), id, new ArrayList<>());
-                before.put(id, was.reachable("service", id));
-            });
+        List<nl.mantelzorgthuis.socialmap.offer.domain.Offer> known = services.keySet().stream().map(lookup::find)
+                .flatMap(java.util.Optional::stream).toList();
+        for (ObjectNode service : directory.services(known)) {
+            String id = service.get("id").asString();
+            Records was = new Records();
+            was.add("service", service, id, new ArrayList<>());
+            before.put(id, was.reachable("service", id));
         }
         Offers.ImportResult result = offers.importEntries(caller, services, problems);
         Map<String, Collection<Records.Rec>> kept = new LinkedHashMap<>();

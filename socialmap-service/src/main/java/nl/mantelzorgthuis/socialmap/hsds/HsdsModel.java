@@ -29,14 +29,16 @@ final class HsdsModel {
     record Nested(String property, String table, boolean many, String linkColumn) {
     }
 
-    record Table(String name, String path, List<String> fields, Map<String, String> types, List<Nested> nested, Schema flatSchema) {
+    record Table(String name, String path, List<String> fields, Map<String, String> types, List<Nested> nested, Schema flatSchema,
+            Set<String> nestedProperties) {
+
+        Table(String name, String path, List<String> fields, Map<String, String> types, List<Nested> nested, Schema flatSchema) {
+            this(name, path, fields, types, nested, flatSchema, nested.stream().map(Nested::property)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
 
         boolean isNumber(String field) {
             return "number".equals(types.get(field)) || "integer".equals(types.get(field));
-        }
-
-        Set<String> nestedProperties() {
-            return nested.stream().map(Nested::property).collect(java.util.stream.Collectors.toSet());
         }
     }
 

@@ -53,16 +53,24 @@ class RecordStore {
 
     /** Stores the records of imported services and standalone records, then tells every replica by the generation. */
     void save(Map<String, Collection<Records.Rec>> services, Collection<Records.Rec> standalone, Instant at) {
+        // One bulk write per collection, not one round trip (and, on the embedded store, one commit) per record.
+        var upsert = new com.mongodb.client.model.ReplaceOptions().upsert(true);
+        List<com.mongodb.client.model.WriteModel<Document>> perService = new ArrayList<>();
         for (var service : services.entrySet()) {
             List<String> texts = service.getValue().stream().map(this::text).toList();
-            mongo.getCollection(SERVICES).replaceOne(new Document("_id", service.getKey()),
-                    new Document("_id", service.getKey()).append("records", texts).append("importedAt", java.util.Date.from(at)),
-                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            perService.add(new com.mongodb.client.model.ReplaceOneModel<>(new Document("_id", service.getKey()),
+                    new Document("_id", service.getKey()).append("records", texts).append("importedAt", java.util.Date.from(at)), upsert));
         }
+        List<com.mongodb.client.model.WriteModel<Document>> byKey = new ArrayList<>();
         for (Records.Rec rec : standalone) {
-            mongo.getCollection(STANDALONE).replaceOne(new Document("_id", rec.key()),
-                    new Document("_id", rec.key()).append("record", text(rec)).append("importedAt", java.util.Date.from(at)),
-                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            byKey.add(new com.mongodb.client.model.ReplaceOneModel<>(new Document("_id", rec.key()),
+                    new Document("_id", rec.key()).append("record", text(rec)).append("importedAt", java.util.Date.from(at)), upsert));
+        }
+        if (!perService.isEmpty()) {
+            mongo.getCollection(SERVICES).bulkWrite(perService);
+        }
+        if (!byKey.isEmpty()) {
+            mongo.getCollection(STANDALONE).bulkWrite(byKey);
         }
         mongo.findAndModify(new Query(where("_id").is("records")), new Update().inc("value", 1),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, GENERATION);

@@ -247,37 +247,6 @@ final class Records {
         return sameValue(a, b) || (a.isString() != b.isString() && a.asString().equals(b.asString()));
     }
 
-    /** Trees equal field by field, numbers by value: what a round trip through the standard's forms must keep. */
-    static boolean sameTree(JsonNode a, JsonNode b) {
-        if (a.isNumber() || b.isNumber()) {
-            return a.isNumber() && b.isNumber() && sameValue(a, b);
-        }
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (var e : a.properties()) {
-                JsonNode other = b.get(e.getKey());
-                if (other == null || !sameTree(e.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!sameTree(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
-    }
-
     /** The nested JSON form of a record, as the HSDS API and JSON export give it. */
     ObjectNode render(String table, String id) {
         Rec rec = get(table, id);

@@ -65,7 +65,7 @@ record OfferRequest(
                 blank(url), blank(email), blank(phone), taxonomyTerms, fundingRoutes, cost, blank(costDescription), languages,
                 minimumAge, maximumAge, serviceAreas,
                 locations == null ? null : locations.stream().map(l -> new Location(blank(l.name()), blank(l.address()),
-                        l.postalCode() == null ? null : l.postalCode().replace(" ", ""), blank(l.city()), l.municipality(),
+                        l.postalCode(), blank(l.city()), l.municipality(),
                         l.province(), l.latitude(), l.longitude())).toList(),
                 schedules == null ? null : schedules.stream().map(h -> new OpeningHours(h.day(), h.opensAt(), h.closesAt())).toList());
     }

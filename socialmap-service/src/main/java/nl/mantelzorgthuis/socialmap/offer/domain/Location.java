@@ -7,6 +7,13 @@ package nl.mantelzorgthuis.socialmap.offer.domain;
 public record Location(String name, String address, String postalCode, String city, String municipality, String province,
         Double latitude, Double longitude) {
 
+    /** A Dutch postcode is kept without its space (8011LW), however it was written; any other stays as given. */
+    public Location {
+        if (postalCode != null && postalCode.matches("\\d{4} [A-Z]{2}")) {
+            postalCode = postalCode.replace(" ", "");
+        }
+    }
+
     public boolean hasPoint() {
         return latitude != null && longitude != null;
     }
