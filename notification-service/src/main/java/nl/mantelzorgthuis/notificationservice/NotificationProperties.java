@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformUrl the gateway's public address, for links in messages and NRC resource URLs
  * @param topics      the topics whose CloudEvents become notifications (later topics by configuration)
  * @param retention   how long notifications, deliveries and the pull feed keep an event
+ * @param inboxHeads  how many of the newest notifications inbox queries are answered from in memory (about 200
+ *                    bytes each); 0: one per 2 KiB of the maximum heap (a tenth of it at most)
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(
         @DefaultValue("http://localhost:8080") String platformUrl,
         @DefaultValue({"practice-events", "experiment-events", "socialmap-events"}) List<String> topics,
         @DefaultValue("30d") Duration retention,
+        @DefaultValue("0") int inboxHeads,
         @DefaultValue Consumer consumer,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Mail mail,
@@ -45,7 +48,12 @@ public record NotificationProperties(
      * @param requireHttps            refuse plain http callback URLs (except into allowed networks)
      * @param retryDelays             the wait before each retry; their sum is how long a message is tried
      * @param jitter                  the fraction a wait is varied by, so retries of many messages spread
-     * @param lease                   how long a claimed delivery is reserved for one replica
+     * @param lease                   how long a claimed delivery is reserved for one replica (a waiting retry: until
+     *                                it is due plus this)
+     * @param pollInterval            how often a replica looks for deliveries whose lease ran out (another replica
+     *                                stopped); what a replica holds itself it attempts on time from memory
+     * @param replica                 this replica's name on its leases (default: the host name, a pod's name); a
+     *                                replica started again under the same name takes its own leases back at once
      * @param maxConcurrentPerEndpoint calls in flight to one endpoint; a slow receiver waits on its own
      * @param disableAfter            an endpoint failing without a success this long is disabled
      * @param secretGracePeriod       how long a rotated-out signing secret keeps signing
@@ -55,7 +63,8 @@ public record NotificationProperties(
             @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout,
             @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retryDelays,
             @DefaultValue("0.2") double jitter, @DefaultValue("60s") Duration lease,
-            @DefaultValue("1s") Duration pollInterval, @DefaultValue("8") int maxConcurrentPerEndpoint,
+            @DefaultValue("15s") Duration pollInterval, @DefaultValue("") String replica,
+            @DefaultValue("8") int maxConcurrentPerEndpoint,
             @DefaultValue("5d") Duration disableAfter, @DefaultValue("24h") Duration secretGracePeriod,
             @DefaultValue("2s") Duration feedSettle) {
     }

@@ -16,6 +16,7 @@ import com.standardwebhooks.Webhook;
 import jakarta.mail.internet.MimeMessage;
 import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
 import nl.mantelzorgthuis.notificationservice.support.Receiver;
+import nl.mantelzorgthuis.notificationservice.support.Standalone;
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Api.Response;
 import nl.mantelzorgthuis.testsupport.EventProbe;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -206,6 +208,36 @@ abstract class NotificationApiContract {
 
         JsonNode page = await().atMost(Duration.ofSeconds(30)).until(() -> inbox(person), p -> p.get("items").size() >= 1);
         assertThat(page.get("items").findValuesAsString("title")).containsExactly("Nieuw experiment \u201eOp tijd\u201d in Praktijkversneller Zwolle");
+    }
+
+    @Test
+    void another_replica_shows_in_its_inboxes_what_this_one_stored() {
+        // A second replica on the same store that consumes nothing itself: only the store can tell it.
+        ConfigurableApplicationContext other = Standalone.start(Map.ofEntries(
+                Map.entry("server.port", "0"),
+                Map.entry("spring.mongodb.uri", infrastructure().mongoUri(mongo.getDb().getName())),
+                Map.entry("spring.kafka.bootstrap-servers", infrastructure().kafkaBootstrapServers()),
+                Map.entry("notification.topics", "nothing-" + id()),
+                Map.entry("notification.consumer.group", "other-replica-" + id()),
+                Map.entry("notification.webhooks.replica", "other-replica"),
+                Map.entry("notification.webhooks.feed-settle", "100ms"),
+                Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer()),
+                Map.entry("logging.structured.format.console", "")));
+        try {
+            Api elsewhere = Standalone.api(other).as(issuer.person("elders-" + id().substring(0, 8) + "@zwolledoet.nl",
+                    List.of("ORGANISATION_STAFF"), "Zwolle Doet!"));
+            String practice = id();
+            follow(elsewhere, "PRACTICE", practice);
+
+            publishExperiment("created", id(), practice, "Elders opgeslagen", "IDEA");
+            awaitStored("Elders opgeslagen");
+
+            JsonNode page = await().atMost(Duration.ofSeconds(30)).until(() -> inbox(elsewhere), p -> p.get("items").size() == 1);
+            assertThat(page.get("items").get(0).get("title").asString()).contains("Elders opgeslagen");
+            assertThat(page.get("unread").asLong()).isEqualTo(1);
+        } finally {
+            other.close();
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
 import nl.mantelzorgthuis.notificationservice.support.Standalone;
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.MongoStore;
 import nl.mantelzorgthuis.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,7 +45,11 @@ class NotificationBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Arrival(int receiver, long latencyMillis) {
+    record Arrival(int receiver, long eventTime, long latencyMillis) {
+    }
+
+    /** An event's time and how long it took to reach somewhere. */
+    record Sample(long eventTime, long latencyMillis) {
     }
 
     @Test
@@ -55,6 +60,11 @@ class NotificationBenchmark {
         int receivers = Integer.getInteger("bench.receivers", 50);
         boolean badReceivers = !Boolean.getBoolean("bench.allHealthy");
         Infrastructure infra = Infrastructure.embedded();
+        // "memory": the tests' in-memory store, all data in this JVM's heap; "h2": the local platform's file store.
+        String storeKind = System.getProperty("bench.store", "memory");
+        java.nio.file.Path storeFile = java.nio.file.Files.createTempFile("notification-bench", ".mv");
+        java.nio.file.Files.delete(storeFile);
+        MongoStore h2 = storeKind.equals("h2") ? MongoStore.persistent(storeFile, 0).start() : null;
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "bench-events-" + run;
 
@@ -80,7 +90,7 @@ class NotificationBenchmark {
                         }
                     }
                     Instant time = Instant.parse(JSON.readTree(body).get("time").asString());
-                    arrivals.add(new Arrival(receiver, now - time.toEpochMilli()));
+                    arrivals.add(new Arrival(receiver, time.toEpochMilli(), now - time.toEpochMilli()));
                     exchange.sendResponseHeaders(204, -1);
                 }
                 exchange.close();
@@ -91,7 +101,7 @@ class NotificationBenchmark {
 
         ConfigurableApplicationContext service = Standalone.start(Map.ofEntries(
                 Map.entry("server.port", "0"),
-                Map.entry("spring.mongodb.uri", infra.mongoUri("bench_" + run)),
+                Map.entry("spring.mongodb.uri", h2 != null ? h2.uri("bench_" + run) : infra.mongoUri("bench_" + run)),
                 Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
                 Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
                 Map.entry("notification.consumer.group", "bench-" + run),
@@ -118,20 +128,12 @@ class NotificationBenchmark {
                     throw new IllegalStateException(created.body());
                 }
             }
-            // Directories refresh every 2 s; the warm-up events also warm the JIT.
+            // Directories refresh every 2 s.
             Thread.sleep(3000);
             int total = rate * seconds;
-            System.out.printf("notification benchmark: %d events at %d/s, %d people following all, %d webhook receivers%s%n",
-                    total, rate, people, receivers, badReceivers ? " (1 always failing, 1 answering after 5 s)" : "");
-
-            List<Long> inboxReads = Collections.synchronizedList(new ArrayList<>());
-            var readers = Executors.newScheduledThreadPool(1);
-            readers.scheduleAtFixedRate(() -> {
-                Api person = persons.get((int) (Math.random() * persons.size()));
-                long start = System.nanoTime();
-                person.get("/api/v1/notifications/inbox?pageSize=20");
-                inboxReads.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
-            }, 1000, Long.getLong("bench.readEveryMs", 500), TimeUnit.MILLISECONDS);
+            int warmup = rate * Integer.getInteger("bench.warmupSeconds", 15);
+            System.out.printf("notification benchmark: %d events at %d/s (after %d to warm up), %d people following all, %d webhook receivers%s, %s store%n",
+                    total, rate, warmup, people, receivers, badReceivers ? " (1 always failing, 1 answering after 5 s)" : "", storeKind);
 
             // Its own producer, not EventPublisher: sends are asynchronous so the rate holds.
             java.util.Properties config = new java.util.Properties();
@@ -139,34 +141,49 @@ class NotificationBenchmark {
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            long begin = System.nanoTime();
+            MongoTemplate mongo = service.getBean(MongoTemplate.class);
+            List<Long> inboxReads = Collections.synchronizedList(new ArrayList<>());
+            var readers = Executors.newScheduledThreadPool(1);
+            long begin;
+            long beginMillis;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-                for (int i = 0; i < total; i++) {
-                    long due = begin + (long) i * 1_000_000_000L / rate;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    String id = UUID.randomUUID().toString();
-                    producer.send(new ProducerRecord<>(topic, id, DomainEvents.service(id, "Aanbod " + i, municipality(i % receivers), "respijtzorg")));
-                }
+                // The same load first, not measured: the JIT compiles the hot paths before the run counts.
+                send(producer, topic, 0, warmup, rate, receivers);
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> mongo.getCollection("notifications").countDocuments() >= warmup);
+                arrivals.clear();
+
+                readers.scheduleAtFixedRate(() -> {
+                    Api person = persons.get((int) (Math.random() * persons.size()));
+                    long start = System.nanoTime();
+                    person.get("/api/v1/notifications/inbox?pageSize=20");
+                    inboxReads.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+                }, 1000, Long.getLong("bench.readEveryMs", 500), TimeUnit.MILLISECONDS);
+                begin = System.nanoTime();
+                beginMillis = System.currentTimeMillis();
+                send(producer, topic, warmup, total, rate, receivers);
             }
             double sendSeconds = (System.nanoTime() - begin) / 1e9;
-            MongoTemplate mongo = service.getBean(MongoTemplate.class);
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> mongo.getCollection("notifications").countDocuments() >= total);
+                    .until(() -> mongo.getCollection("notifications").countDocuments() >= warmup + total);
             int healthyExpected = total / receivers * (receivers - (badReceivers ? 2 : 0));
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> arrivals.stream().filter(a -> !badReceivers || a.receiver() > 1).count() >= healthyExpected);
+            long measuredFrom = beginMillis;
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> arrivals.stream()
+                    .filter(a -> (!badReceivers || a.receiver() > 1) && a.eventTime() >= measuredFrom).count() >= healthyExpected);
             double doneSeconds = (System.nanoTime() - begin) / 1e9;
             readers.shutdownNow();
 
-            List<Long> stored = new ArrayList<>();
+            List<Sample> storedSamples = new ArrayList<>();
             for (Document d : mongo.getCollection("notifications").find().projection(new Document("time", 1).append("receivedAt", 1)).batchSize(2000)) {
-                stored.add(d.getDate("receivedAt").getTime() - d.getDate("time").getTime());
+                if (d.getDate("time").getTime() >= beginMillis) {
+                    storedSamples.add(new Sample(d.getDate("time").getTime(), d.getDate("receivedAt").getTime() - d.getDate("time").getTime()));
+                }
             }
-            List<Long> healthy = arrivals.stream().filter(a -> !badReceivers || a.receiver() > 1).map(Arrival::latencyMillis).toList();
-            List<Long> slow = arrivals.stream().filter(a -> badReceivers && a.receiver() == 1).map(Arrival::latencyMillis).toList();
+            List<Long> stored = storedSamples.stream().map(Sample::latencyMillis).toList();
+            List<Long> healthy = arrivals.stream().filter(a -> (!badReceivers || a.receiver() > 1) && a.eventTime() >= measuredFrom)
+                    .map(Arrival::latencyMillis).toList();
+            List<Long> slow = arrivals.stream().filter(a -> badReceivers && a.receiver() == 1 && a.eventTime() >= measuredFrom)
+                    .map(Arrival::latencyMillis).toList();
             System.out.printf("sent %d events in %.1f s (%.0f/s); all stored and delivered to healthy receivers after %.1f s%n",
                     total, sendSeconds, total / sendSeconds, doneSeconds);
             System.out.println("inbox (stored, visible to all " + people + " followers), event time to stored: " + percentiles(stored) + " ms");
@@ -175,12 +192,69 @@ class NotificationBenchmark {
                 System.out.println("webhooks, slow receiver (5 s): " + percentiles(slow) + " ms (n=" + slow.size() + " delivered so far)"
                         + "; failing receiver: " + failedCalls.get() + " calls refused");
             }
+            // Flat over the run: the first and the last window (a minute, or a third of a shorter run) side by side.
+            long window = Math.min(60_000, seconds * 1000L / 3);
+            long endMillis = beginMillis + seconds * 1000L;
+            List<Sample> healthySamples = arrivals.stream().filter(a -> (!badReceivers || a.receiver() > 1) && a.eventTime() >= measuredFrom)
+                    .map(a -> new Sample(a.eventTime(), a.latencyMillis())).toList();
+            System.out.println("stored, first vs last " + window / 1000 + " s: " + drift(storedSamples, beginMillis, endMillis, window));
+            System.out.println("webhooks, first vs last " + window / 1000 + " s: " + drift(healthySamples, beginMillis, endMillis, window));
             System.out.println("inbox page read during the load: " + percentiles(inboxReads.stream().map(us -> us / 1000).toList())
                     + " ms (n=" + inboxReads.size() + ")");
         } finally {
             service.close();
             servers.forEach(s -> s.stop(0));
+            if (h2 != null) {
+                h2.close();
+                java.nio.file.Files.deleteIfExists(storeFile);
+            }
         }
+    }
+
+    /** Events {@code from .. from + count}, at the rate, round-robin over the receivers' municipalities. */
+    private static void send(KafkaProducer<String, String> producer, String topic, int from, int count, int rate, int receivers)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        for (int n = 0; n < count; n++) {
+            long wait = start + (long) n * 1_000_000_000L / rate - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int i = from + n;
+            String id = UUID.randomUUID().toString();
+            producer.send(new ProducerRecord<>(topic, id, DomainEvents.service(id, "Aanbod " + i, municipality(i % receivers), "respijtzorg")));
+        }
+    }
+
+    private static String drift(List<Sample> samples, long begin, long end, long window) {
+        List<Long> first = samples.stream().filter(s -> s.eventTime() < begin + window).map(Sample::latencyMillis).toList();
+        List<Long> last = samples.stream().filter(s -> s.eventTime() >= end - window).map(Sample::latencyMillis).toList();
+        if (first.isEmpty() || last.isEmpty()) {
+            return "none";
+        }
+        long p99First = p99(first);
+        long p99Last = p99(last);
+        StringBuilder timeline = new StringBuilder();
+        long step = Math.max(1000, window / 6);
+        for (long t = begin; t < end; t += step) {
+            long from = t;
+            List<Long> slice = samples.stream().filter(s -> s.eventTime() >= from && s.eventTime() < from + step).map(Sample::latencyMillis).toList();
+            timeline.append(slice.isEmpty() ? "-" : p99(slice)).append(' ');
+        }
+        return String.format("p99 %d ms vs %d ms (last/first %.2f); p50 %d vs %d ms; p99 every %d s: %s", p99First, p99Last,
+                p99Last / (double) Math.max(1, p99First), p50(first), p50(last), step / 1000, timeline.toString().trim());
+    }
+
+    private static long p99(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return at(sorted, 0.99);
+    }
+
+    private static long p50(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return at(sorted, 0.50);
     }
 
     private static String municipality(int receiver) {

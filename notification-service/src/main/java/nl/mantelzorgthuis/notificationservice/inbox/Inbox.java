@@ -22,6 +22,7 @@ import nl.mantelzorgthuis.notificationservice.access.NotAllowed;
 import nl.mantelzorgthuis.notificationservice.access.NotFound;
 import nl.mantelzorgthuis.notificationservice.inbox.domain.EmailFrequency;
 import nl.mantelzorgthuis.notificationservice.notice.Notification;
+import nl.mantelzorgthuis.notificationservice.notice.InboxHeads;
 import nl.mantelzorgthuis.notificationservice.notice.NotificationStore;
 import nl.mantelzorgthuis.notificationservice.notice.domain.Follow;
 import nl.mantelzorgthuis.notificationservice.notice.domain.FollowKind;
@@ -128,14 +129,24 @@ public class Inbox {
         return person;
     }
 
+    /** A page of the inbox: from the notifications in memory where they answer exactly, else from the store. */
     public Page page(Caller caller, boolean archived, int page, int pageSize) {
         Person person = profile(caller);
-        Criteria mine = mine(person);
+        InboxFilter mine = new InboxFilter(person, notifications.heads());
         List<String> archivedIds = marks.flagged(person.id(), "archived", null);
-        Query query = Query.query(archived ? new Criteria().andOperator(mine, where("_id").in(archivedIds))
-                : new Criteria().andOperator(mine, where("_id").nin(archivedIds)));
-        List<Notification> found = notifications.find(query.with(Sort.by(Sort.Direction.DESC, "time"))
-                .skip((long) (page - 1) * pageSize).limit(pageSize));
+        Set<String> archivedSet = new HashSet<>(archivedIds);
+        long skip = (long) (page - 1) * pageSize;
+        java.util.function.Predicate<InboxHeads.Head> wanted = archived ? n -> archivedSet.contains(n.id()) && mine.test(n)
+                : archivedSet.isEmpty() ? mine::test : n -> !archivedSet.contains(n.id()) && mine.test(n);
+        List<String> ids = notifications.heads().newest(wanted, skip, pageSize);
+        List<Notification> found;
+        if (ids != null) {
+            found = notifications.byIds(ids);
+        } else {
+            Query query = Query.query(archived ? new Criteria().andOperator(mine.criteria(), where("_id").in(archivedIds))
+                    : new Criteria().andOperator(mine.criteria(), where("_id").nin(archivedIds)));
+            found = notifications.find(query.with(Sort.by(Sort.Direction.DESC, "time")).skip(skip).limit(pageSize));
+        }
         Map<String, InboxMarks.Mark> marked = marks.of(person.id(), found.stream().map(Notification::id).toList());
         List<Item> items = found.stream().map(n -> {
             InboxMarks.Mark mark = marked.get(n.id());
@@ -143,29 +154,43 @@ public class Inbox {
                     || (person.readAllBefore() != null && !n.change().time().isAfter(person.readAllBefore()));
             return new Item(n, read, mark != null && mark.archived());
         }).toList();
-        return new Page(items, unread(person, archivedIds), person.language());
+        return new Page(items, unread(person, mine, archivedSet), person.language());
     }
 
     public long unread(Caller caller) {
         Person person = profile(caller);
-        return unread(person, marks.flagged(person.id(), "archived", null));
+        return unread(person, new InboxFilter(person, notifications.heads()), new HashSet<>(marks.flagged(person.id(), "archived", null)));
     }
 
-    private long unread(Person person, List<String> archivedIds) {
-        Set<String> skip = new HashSet<>(archivedIds);
+    private long unread(Person person, InboxFilter mine, Set<String> archived) {
+        Set<String> skip = new HashSet<>(archived);
         skip.addAll(marks.flagged(person.id(), "read", person.readAllBefore()));
-        Criteria unread = new Criteria().andOperator(mine(person), where("_id").nin(skip));
-        if (person.readAllBefore() != null) {
-            unread = new Criteria().andOperator(unread, where("time").gt(Date.from(person.readAllBefore())));
+        Instant readBefore = person.readAllBefore();
+        long after = readBefore == null ? Long.MIN_VALUE : readBefore.toEpochMilli();
+        long counted = notifications.heads().count(n -> n.time() > after && mine.test(n) && (skip.isEmpty() || !skip.contains(n.id())),
+                readBefore);
+        if (counted >= 0) {
+            return counted;
+        }
+        Criteria unread = new Criteria().andOperator(mine.criteria(), where("_id").nin(skip));
+        if (readBefore != null) {
+            unread = new Criteria().andOperator(unread, where("time").gt(Date.from(readBefore)));
         }
         return notifications.count(Query.query(unread));
     }
 
     public void mark(Caller caller, String notificationId, String what) {
         Person person = profile(caller);
-        Notification n = notifications.find(Query.query(new Criteria().andOperator(mine(person), where("_id").is(notificationId))))
-                .stream().findFirst().orElseThrow(() -> new NotFound("No such item in your inbox"));
+        Notification n = notifications.find(notificationId);
+        if (n == null || !new InboxFilter(person, notifications.heads()).test(head(n))) {
+            throw new NotFound("No such item in your inbox");
+        }
         marks.mark(person.id(), notificationId, n.change().time(), what);
+    }
+
+    private static InboxHeads.Head head(Notification n) {
+        long time = n.change().time().toEpochMilli();
+        return new InboxHeads.Head(n.id(), n.seq(), time, n.change().type(), n.keys().toArray(String[]::new), Long.MAX_VALUE, time);
     }
 
     public void readAll(Caller caller) {
@@ -175,17 +200,7 @@ public class Inbox {
 
     /** What the person follows, each since they started, plus messages meant for them alone. */
     static Criteria mine(Person person) {
-        List<Criteria> any = new ArrayList<>();
-        any.add(where("keys").is(FollowKind.personal(person.id())));
-        for (Follow f : person.follows()) {
-            any.add(new Criteria().andOperator(where("keys").is(f.key()), where("time").gte(Date.from(f.since()))));
-        }
-        Criteria mine = new Criteria().orOperator(any);
-        if (!person.inboxEventTypes().isEmpty()) {
-            mine = new Criteria().andOperator(mine, new Criteria().orOperator(where("type").in(person.inboxEventTypes()),
-                    where("keys").is(FollowKind.personal(person.id()))));
-        }
-        return mine;
+        return new InboxFilter(person).criteria();
     }
 
     static boolean wantsMail(Person person) {

@@ -5,11 +5,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.notice.Inserts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,45 +27,112 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deliveries persist every message and its attempts, so pending retries survive a restart. A
- * replica works on a delivery while it holds its lease; a lease that runs out (the replica died)
- * makes the delivery due again for any replica.
+ * replica works on a delivery while it holds its lease; it keeps the lease while a retry waits (until
+ * the retry is due plus one lease), and knows what is due from its {@link DueQueue} in memory. A lease
+ * that runs out (the replica died) makes the delivery free for any replica's sweep; a replica that
+ * starts again under the same name takes its own leases back at once.
  */
 @Component
 class DeliveryStore {
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryStore.class);
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Duration lease;
+    private final String name;
+    private final String replica;
+    private final DueQueue due;
 
-    DeliveryStore(MongoTemplate mongo, Clock clock) {
+    DeliveryStore(MongoTemplate mongo, Clock clock, NotificationProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
-        mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+        this.lease = properties.webhooks().lease();
+        this.name = replicaName(properties.webhooks().replica());
+        // The lease names this run of the replica too, so a restart tells its predecessor's leases from its own.
+        this.replica = name + "@" + clock.millis();
+        this.due = new DueQueue(clock);
+        mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC));
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("endpointId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC));
+        log.info("Webhook deliveries are leased as replica {}", name);
     }
 
+    /** The configured name, else the host's (a pod's name on Kubernetes), so a restarted replica knows its own leases. */
+    static String replicaName(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "replica-" + java.util.UUID.randomUUID();
+            }
+        }
+        return host;
+    }
+
+    /** New deliveries, leased to this replica, which attempts them at once. */
     List<Document> insertNew(List<Document> deliveries) {
+        deliveries.forEach(d -> d.append("leaseOwner", replica));
         return Inserts.insertNew(mongo.getCollection(Delivery.COLLECTION), deliveries);
     }
 
-    /** Claims up to {@code limit} due deliveries whose lease ran out or was released. */
-    List<Delivery> claimDue(int limit, Duration lease) {
+    /**
+     * Takes the pending deliveries whose lease ran out (a replica stopped) and, at start, those this
+     * replica held before it stopped; each is queued for its own moment. One query (a scan on the
+     * embedded store), then one conditional claim per delivery found, which is where replicas race.
+     */
+    int claimAbandoned(int limit, boolean atStart) {
         Instant now = clock.instant();
-        Criteria due = new Criteria().andOperator(where("status").is(Delivery.Status.PENDING.name()),
-                where("nextAttemptAt").lte(Date.from(now)), where("leaseUntil").lte(Date.from(now)));
-        List<Delivery> claimed = new ArrayList<>();
-        List<Document> candidates = mongo.find(Query.query(due).with(Sort.by("nextAttemptAt")).limit(limit), Document.class,
-                Delivery.COLLECTION);
-        for (Document candidate : candidates) {
+        Criteria free = where("leaseUntil").lte(Date.from(now));
+        Criteria claimable = new Criteria().andOperator(where("status").is(Delivery.Status.PENDING.name()),
+                atStart ? new Criteria().orOperator(free, new Criteria().andOperator(
+                        where("leaseOwner").regex("^" + java.util.regex.Pattern.quote(name) + "@"), where("leaseOwner").ne(replica)))
+                        : free);
+        int claimed = 0;
+        for (Document candidate : mongo.find(Query.query(claimable).limit(limit), Document.class, Delivery.COLLECTION)) {
+            Instant next = candidate.getDate("nextAttemptAt").toInstant();
             Document taken = mongo.findAndModify(
-                    Query.query(new Criteria().andOperator(where("_id").is(candidate.getString("_id")), due)),
-                    new Update().set("leaseUntil", Date.from(now.plus(lease))), FindAndModifyOptions.options().returnNew(true),
-                    Document.class, Delivery.COLLECTION);
+                    Query.query(new Criteria().andOperator(where("_id").is(candidate.getString("_id")), claimable,
+                            where("nextAttemptAt").is(Date.from(next)))),
+                    new Update().set("leaseOwner", replica).set("leaseUntil", Date.from(later(next, now).plus(lease))),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, Delivery.COLLECTION);
             if (taken != null) {
-                claimed.add(Delivery.of(taken));
+                due.add(taken.getString("_id"), taken.getString("endpointId"), next, taken.get("attempts", Number.class).intValue() > 0);
+                claimed++;
             }
         }
         return claimed;
+    }
+
+    /**
+     * The next queued delivery that is due, read from the store, or null when none became due within
+     * {@code wait}. One that is no longer pending, was taken by another replica or was rescheduled
+     * since it was queued is skipped.
+     */
+    Delivery nextDue(Duration wait) throws InterruptedException {
+        DueQueue.Due next;
+        while ((next = due.next(wait)) != null) {
+            Document d = mongo.findById(next.id(), Document.class, Delivery.COLLECTION);
+            if (d != null && Delivery.Status.PENDING.name().equals(d.getString("status")) && replica.equals(d.getString("leaseOwner"))
+                    && d.getDate("nextAttemptAt").toInstant().equals(next.at())) {
+                return Delivery.of(d);
+            }
+        }
+        return null;
+    }
+
+    /** Deliveries of one endpoint queued here for later. */
+    int waiting(String endpointId) {
+        return due.waiting(endpointId);
+    }
+
+    /** Deliveries queued here for another attempt after a failed one. */
+    long retrying() {
+        return due.retries();
     }
 
     /**
@@ -106,15 +177,23 @@ class DeliveryStore {
         flushSuccesses();
     }
 
-    void retryAt(String id, Delivery.Attempt attempt, Instant next) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("nextAttemptAt", Date.from(next))
-                .set("leaseUntil", Date.from(next)).inc("attempts", 1).push("log", attempt(attempt)), Delivery.COLLECTION);
+    void retryAt(Delivery delivery, Delivery.Attempt attempt, Instant next) {
+        Instant at = next.truncatedTo(ChronoUnit.MILLIS);
+        mongo.updateFirst(Query.query(where("_id").is(delivery.id())), keep(at).inc("attempts", 1).push("log", attempt(attempt)),
+                Delivery.COLLECTION);
+        due.add(delivery.id(), delivery.endpointId(), at, true);
     }
 
-    /** Not attempted now (circuit open): due again later, no attempt counted. */
-    void postpone(String id, Instant next) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("nextAttemptAt", Date.from(next))
-                .set("leaseUntil", Date.from(next)), Delivery.COLLECTION);
+    /** Not attempted now (circuit open, receiver busy): due again later, no attempt counted. */
+    void postpone(Delivery delivery, Instant next) {
+        Instant at = next.truncatedTo(ChronoUnit.MILLIS);
+        mongo.updateFirst(Query.query(where("_id").is(delivery.id())), keep(at), Delivery.COLLECTION);
+        due.add(delivery.id(), delivery.endpointId(), at, delivery.attempts() > 0);
+    }
+
+    /** Due at {@code at}, leased to this replica until one lease after it. */
+    private Update keep(Instant at) {
+        return new Update().set("nextAttemptAt", Date.from(at)).set("leaseUntil", Date.from(at.plus(lease))).set("leaseOwner", replica);
     }
 
     void failed(String id, Delivery.Attempt attempt) {
@@ -132,20 +211,36 @@ class DeliveryStore {
      */
     boolean requeue(String endpointId, String id) {
         flushSuccesses();
-        Instant now = clock.instant();
-        return mongo.updateFirst(Query.query(where("_id").is(id).and("endpointId").is(endpointId)), requeue(now),
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean found = mongo.updateFirst(Query.query(where("_id").is(id).and("endpointId").is(endpointId)), requeue(now),
                 Delivery.COLLECTION).getMatchedCount() > 0;
+        if (found) {
+            due.add(id, endpointId, now, false);
+        }
+        return found;
     }
 
     long requeueSince(String endpointId, Instant since) {
         flushSuccesses();
-        return mongo.updateMulti(Query.query(where("endpointId").is(endpointId).and("eventTime").gte(Date.from(since))),
-                requeue(clock.instant()), Delivery.COLLECTION).getModifiedCount();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Query query = Query.query(where("endpointId").is(endpointId).and("eventTime").gte(Date.from(since)));
+        query.fields().include("_id");
+        List<String> ids = mongo.find(query, Document.class, Delivery.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+        long requeued = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            requeued += mongo.updateMulti(Query.query(where("_id").in(batch)), requeue(now), Delivery.COLLECTION).getMatchedCount();
+            batch.forEach(id -> due.add(id, endpointId, now, false));
+        }
+        return requeued;
     }
 
-    private static Update requeue(Instant now) {
-        return new Update().set("status", Delivery.Status.PENDING.name()).set("nextAttemptAt", Date.from(now))
-                .set("leaseUntil", Date.from(now));
+    private Update requeue(Instant now) {
+        return keep(now).set("status", Delivery.Status.PENDING.name());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     Delivery find(String endpointId, String id) {
@@ -160,10 +255,6 @@ class DeliveryStore {
         }
         return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) (page - 1) * pageSize).limit(pageSize),
                 Document.class, Delivery.COLLECTION).stream().map(Delivery::of).toList();
-    }
-
-    long retrying() {
-        return mongo.count(Query.query(where("status").is(Delivery.Status.PENDING.name()).and("attempts").gt(0)), Delivery.COLLECTION);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

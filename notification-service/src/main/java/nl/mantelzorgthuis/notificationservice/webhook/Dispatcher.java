@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -31,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends deliveries. New ones are handed over at once by the fan-out (this replica holds their lease);
- * due retries and deliveries whose lease ran out are claimed by polling. Each call runs on its own
+ * retries and postponed calls this replica holds come back from the store's due queue on time, on one
+ * thread of their own; deliveries another replica left are claimed by a slower sweep. Each call runs on its own
  * virtual thread; an endpoint has its own limit of calls in flight and its own circuit breaker, so a
  * slow or dead receiver waits and fails alone while the others are served.
  */
@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int BACKLOG_PER_SECOND = 100;
 
     private final DeliveryStore deliveries;
     private final EndpointDirectory directory;
@@ -51,8 +52,9 @@ class Dispatcher {
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final DeliveryMetrics metrics;
-    private final AtomicLong retryQueue = new AtomicLong();
+    private final Thread due = Thread.ofPlatform().name("webhook-due").daemon().unstarted(this::sendDue);
     private volatile boolean stopping;
+    private boolean started;
 
     Dispatcher(DeliveryStore deliveries, EndpointDirectory directory, EndpointHealth health, OutboundHttp http, Clock clock,
             NotificationProperties properties, MeterRegistry meters, DeliveryMetrics metrics) {
@@ -68,8 +70,13 @@ class Dispatcher {
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(20)
                 .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(30))
                 .permittedNumberOfCallsInHalfOpenState(2).build());
-        Gauge.builder("notification.retry.queue.depth", retryQueue, AtomicLong::get)
+        Gauge.builder("notification.retry.queue.depth", deliveries, DeliveryStore::retrying)
                 .description("Deliveries waiting for a retry after a failed attempt").register(meters);
+    }
+
+    @jakarta.annotation.PostConstruct
+    void start() {
+        due.start();
     }
 
     /** Deliveries this replica just created and holds the lease of. */
@@ -77,21 +84,31 @@ class Dispatcher {
         fresh.forEach(d -> workers.execute(() -> attempt(d)));
     }
 
-    @Scheduled(fixedDelayString = "${notification.webhooks.poll-interval:1s}")
-    void claimDue() {
-        if (stopping) {
-            return;
+    /** Deliveries a stopped replica left, and at the first run those this replica held before a restart. */
+    @Scheduled(fixedDelayString = "${notification.webhooks.poll-interval:15s}")
+    void claimAbandoned() {
+        boolean atStart = !started;
+        started = true;
+        while (!stopping && deliveries.claimAbandoned(200, atStart) == 200) {
+            // More than a page: the claimed ones no longer match, so the next query finds the rest.
         }
-        List<Delivery> due;
-        do {
-            due = deliveries.claimDue(200, settings.lease());
-            dispatch(due);
-        } while (due.size() == 200 && !stopping);
     }
 
-    @Scheduled(fixedDelayString = "PT10S")
-    void measureQueue() {
-        retryQueue.set(deliveries.retrying());
+    private void sendDue() {
+        while (!stopping) {
+            try {
+                Delivery next = deliveries.nextDue(Duration.ofMillis(500));
+                if (next != null && !stopping) {
+                    workers.execute(() -> attempt(next));
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The store was unreachable for a moment: the entry is gone from memory, the lease runs
+                // out and the sweep takes the delivery again.
+                log.warn("Could not read a due delivery: {}", e.toString());
+            }
+        }
     }
 
     private void attempt(Delivery delivery) {
@@ -105,7 +122,7 @@ class Dispatcher {
         CircuitBreaker breaker = breakers.circuitBreaker(endpoint.id());
         if (!breaker.tryAcquirePermission()) {
             // Open circuit: try again when it half-opens (30 s), spread so the backlog does not return at once.
-            deliveries.postpone(delivery.id(), clock.instant().plusSeconds(30).plusMillis(ThreadLocalRandom.current().nextLong(5000)));
+            deliveries.postpone(delivery, later(endpoint, Duration.ofSeconds(30)));
             count(channel, "postponed");
             return;
         }
@@ -115,7 +132,7 @@ class Dispatcher {
         try {
             if (!limit.tryAcquire(settings.lease().toMillis() / 2, TimeUnit.MILLISECONDS)) {
                 breaker.releasePermission();
-                deliveries.postpone(delivery.id(), clock.instant().plusSeconds(5));
+                deliveries.postpone(delivery, later(endpoint, Duration.ofSeconds(5)));
                 count(channel, "postponed");
                 return;
             }
@@ -157,7 +174,7 @@ class Dispatcher {
                 health.failed(endpoint);
                 var next = schedule.next(delivery.attempts() + 1, now, result.retryAfter(), ThreadLocalRandom.current()::nextDouble);
                 if (next.isPresent()) {
-                    deliveries.retryAt(delivery.id(), attempt, next.get());
+                    deliveries.retryAt(delivery, attempt, next.get());
                     count(channel, "retry");
                 } else {
                     deliveries.failed(delivery.id(), attempt);
@@ -167,6 +184,17 @@ class Dispatcher {
                 }
             }
         }
+    }
+
+    /**
+     * When to try a postponed delivery: after {@code wait}, spread so that an endpoint's backlog comes
+     * back at most {@value #BACKLOG_PER_SECOND} a second (at least over 5 s). Without the spread a dead
+     * receiver's backlog would return all at once every time its circuit half-opens, and the work per
+     * second would grow with the backlog.
+     */
+    private Instant later(Endpoint endpoint, Duration wait) {
+        long spreadMillis = Math.max(5000, deliveries.waiting(endpoint.id()) * 1000L / BACKLOG_PER_SECOND);
+        return clock.instant().plus(wait).plusMillis(ThreadLocalRandom.current().nextLong(spreadMillis));
     }
 
     private static String contentType(Endpoint endpoint) {
@@ -195,6 +223,8 @@ class Dispatcher {
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
+        due.interrupt();
+        due.join(2000);
         workers.shutdown();
         // Calls in flight may finish; anything unfinished keeps its lease and is sent again after it runs out.
         workers.awaitTermination(5, TimeUnit.SECONDS);
