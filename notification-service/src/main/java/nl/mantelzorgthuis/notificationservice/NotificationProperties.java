@@ -52,7 +52,7 @@ public record NotificationProperties(
      *                                it is due plus this)
      * @param pollInterval            how often a replica looks for deliveries whose lease ran out (another replica
      *                                stopped); what a replica holds itself it attempts on time from memory
-     * @param replica                 this replica's name on its leases (default: the host name, a pod's name); a
+     * @param replica                 this replica's name on its leases (application.yml: the host name, a pod's name); a
      *                                replica started again under the same name takes its own leases back at once
      * @param maxConcurrentPerEndpoint calls in flight to one endpoint; a slow receiver waits on its own
      * @param disableAfter            an endpoint failing without a success this long is disabled
@@ -63,7 +63,7 @@ public record NotificationProperties(
             @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout,
             @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retryDelays,
             @DefaultValue("0.2") double jitter, @DefaultValue("60s") Duration lease,
-            @DefaultValue("15s") Duration pollInterval, @DefaultValue("") String replica,
+            @DefaultValue("15s") Duration pollInterval, @DefaultValue("local") String replica,
             @DefaultValue("8") int maxConcurrentPerEndpoint,
             @DefaultValue("5d") Duration disableAfter, @DefaultValue("24h") Duration secretGracePeriod,
             @DefaultValue("2s") Duration feedSettle) {

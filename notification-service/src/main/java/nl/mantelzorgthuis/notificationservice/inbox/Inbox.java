@@ -182,15 +182,10 @@ public class Inbox {
     public void mark(Caller caller, String notificationId, String what) {
         Person person = profile(caller);
         Notification n = notifications.find(notificationId);
-        if (n == null || !new InboxFilter(person, notifications.heads()).test(head(n))) {
+        if (n == null || !new InboxFilter(person, notifications.heads()).test(InboxHeads.Head.of(n))) {
             throw new NotFound("No such item in your inbox");
         }
         marks.mark(person.id(), notificationId, n.change().time(), what);
-    }
-
-    private static InboxHeads.Head head(Notification n) {
-        long time = n.change().time().toEpochMilli();
-        return new InboxHeads.Head(n.id(), n.seq(), time, n.change().type(), n.keys().toArray(String[]::new), Long.MAX_VALUE, time);
     }
 
     public void readAll(Caller caller) {

@@ -29,6 +29,12 @@ public final class InboxHeads {
      */
     public record Head(String id, long seq, long time, String type, String[] keys, long expiresAt, long newestSoFar) {
 
+        /** A stored notification as a head, to test it with the same rule as the heads in memory. */
+        public static Head of(Notification n) {
+            long time = n.change().time().toEpochMilli();
+            return new Head(n.id(), n.seq(), time, n.change().type(), n.keys().toArray(String[]::new), Long.MAX_VALUE, time);
+        }
+
         public boolean filedUnder(String key) {
             for (String k : keys) {
                 // Keys are shared strings (see canonical): mostly the same instance, else unequal at once.

@@ -48,7 +48,7 @@ class DeliveryStore {
         this.mongo = mongo;
         this.clock = clock;
         this.lease = properties.webhooks().lease();
-        this.name = replicaName(properties.webhooks().replica());
+        this.name = properties.webhooks().replica();
         // The lease names this run of the replica too, so a restart tells its predecessor's leases from its own.
         this.replica = name + "@" + clock.millis();
         this.due = new DueQueue(clock);
@@ -56,22 +56,6 @@ class DeliveryStore {
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("endpointId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC));
         log.info("Webhook deliveries are leased as replica {}", name);
-    }
-
-    /** The configured name, else the host's (a pod's name on Kubernetes), so a restarted replica knows its own leases. */
-    static String replicaName(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "replica-" + java.util.UUID.randomUUID();
-            }
-        }
-        return host;
     }
 
     /** New deliveries, leased to this replica, which attempts them at once. */
