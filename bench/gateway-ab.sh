@@ -40,13 +40,16 @@ for port in 8092 8093; do
   curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" || { cat "$work/$port.log"; exit 1; }
 done
 
-token=$(curl -s -d grant_type=client_credentials -d client_id=gemeente-zwolle -d client_secret=demo-secret-zwolle \
-  http://localhost:9000/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# Client-credentials tokens live 10 minutes, less than a long run: each load run gets a fresh one.
+fresh_token() {
+  curl -s -d grant_type=client_credentials -d client_id=gemeente-zwolle -d client_secret=demo-secret-zwolle \
+    http://localhost:9000/oauth2/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
 id=$(curl -s 'http://localhost:8080/api/v1/practices?pageSize=1' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 load() { # variant, port, duration
   local pid=${pids[$([ "$2" = 8092 ] && echo 0 || echo 1)]} t0 t1 out
   t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$3" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$2/api/v1/practices/$id")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$3" --latency -H "Authorization: Bearer $(fresh_token)" "http://127.0.0.1:$2/api/v1/practices/$id")
   t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   echo "$out" | awk -v v="$1" -v d=$((t1 - t0)) '
     /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 } /requests in/ { n = $1 } /Non-2xx/ { bad = $5 }
