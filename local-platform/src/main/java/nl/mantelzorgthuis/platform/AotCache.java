@@ -24,8 +24,8 @@ final class AotCache {
 
     private static final Logger log = LoggerFactory.getLogger(AotCache.class);
 
-    /** The jar to run and the options that use (or train) its cache. */
-    record Launch(Path jar, List<String> options, boolean trained) {
+    /** The jar to run, the options that use (or train) its cache, and where the JVM says what it did with it. */
+    record Launch(Path jar, List<String> options, boolean trained, Path cache, Path log) {
     }
 
     private AotCache() {
@@ -41,7 +41,7 @@ final class AotCache {
 
     static Launch prepare(String name, Path jar, Path dataDir, String jvmOptions, boolean enabled) throws IOException {
         if (!enabled) {
-            return new Launch(jar, List.of(), false);
+            return new Launch(jar, List.of(), false, null, null);
         }
         Path dir = dataDir.resolve("aot").resolve(name);
         String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + jvmOptions + " " + Runtime.version();
@@ -59,7 +59,30 @@ final class AotCache {
         options.add(trained ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
         // A cache that no longer fits (say a JVM flag changed by hand) is skipped with a warning, never an error.
         options.add("-Xlog:aot=warning,cds=warning:file=" + dir.resolve("aot.log"));
-        return new Launch(extracted, options, trained);
+        return new Launch(extracted, options, trained, cache, dir.resolve("aot.log"));
+    }
+
+    /**
+     * Whether the JVM refused a trained cache (it then starts without one, as slowly as before): say a
+     * data directory moved, whose cache names the old class path. The refused cache is deleted, so the
+     * next start trains a new one. Asked once the service is up, when the JVM has written its log.
+     */
+    static boolean discardIfRefused(Launch launch) {
+        if (!launch.trained() || launch.log() == null || !Files.exists(launch.log())) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(launch.log())) {
+            if (lines.noneMatch(line -> line.contains("[error") && line.contains("[aot"))) {
+                return false;
+            }
+            log.warn("The JVM could not use the AOT cache {} (see {}); it is trained again on the next start", launch.cache(),
+                    launch.log());
+            Files.deleteIfExists(launch.cache());
+            return true;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            log.warn("Could not read {}: {}", launch.log(), e.toString());
+            return false;
+        }
     }
 
     private static void extract(Path jar, Path destination, Path logFile) throws IOException {

@@ -30,6 +30,7 @@ final class ServiceProcess {
     private Process process;
     private Instant startedAt;
     private Duration readyAfter;
+    private boolean refused;
 
     ServiceProcess(String name, int port, Path jar, Map<String, String> environment, Path dataDir, String jvmOptions) {
         this.name = name;
@@ -53,9 +54,9 @@ final class ServiceProcess {
         }
     }
 
-    /** "used", "training" (written when the service stops) or "off". */
+    /** "used", "training" (written when the service stops), "refused" (trained again next time) or "off". */
     String aotCache() {
-        return launch == null || launch.options().isEmpty() ? "off" : launch.trained() ? "used" : "training";
+        return launch == null || launch.options().isEmpty() ? "off" : refused ? "refused" : launch.trained() ? "used" : "training";
     }
 
     boolean alive() {
@@ -109,6 +110,7 @@ final class ServiceProcess {
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     readyAfter = Duration.between(startedAt, Instant.now());
+                    refused = launch != null && AotCache.discardIfRefused(launch);
                     return;
                 }
             } catch (IOException notYet) {

@@ -40,4 +40,25 @@ class AotCacheTest {
 
         assertThat(AotCache.prepare("identity-service", jar, data, "-Xmx256m", false).jar()).isEqualTo(jar);
     }
+
+    @Test
+    void a_cache_the_jvm_refused_is_deleted_and_trained_again(@TempDir Path data) throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        Path jar = data.resolve("practice-service.jar");
+        Files.copy(PlatformConfig.fromEnvironment().jar("practice-service"), jar);
+        AotCache.prepare("practice-service", jar, data, "-Xmx256m", true);
+        Path cache = data.resolve("aot/practice-service/practice-service.aot");
+        Files.writeString(cache, "as the JVM would have written it at exit");
+
+        AotCache.Launch used = AotCache.prepare("practice-service", jar, data, "-Xmx256m", true);
+        Files.writeString(used.log(), "[0.012s][warning][aot] a warning only\n");
+        assertThat(AotCache.discardIfRefused(used)).isFalse();
+        assertThat(cache).exists();
+
+        // What JDK 25 writes when the class path differs from the training run's.
+        Files.writeString(used.log(), "[1.528s][error  ][aot] shared class paths mismatch\n[1.572s][error  ][aot] Unable to map shared spaces\n");
+        assertThat(AotCache.discardIfRefused(used)).isTrue();
+        assertThat(cache).doesNotExist();
+        assertThat(AotCache.prepare("practice-service", jar, data, "-Xmx256m", true).trained()).isFalse();
+    }
 }
