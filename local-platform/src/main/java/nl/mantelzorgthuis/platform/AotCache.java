@@ -44,7 +44,7 @@ final class AotCache {
             return new Launch(jar, List.of(), false, null, null);
         }
         Path dir = dataDir.resolve("aot").resolve(name);
-        String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + jvmOptions + " " + Runtime.version();
+        String stamp = contentStamp(jar) + " " + jvmOptions + " " + Runtime.version();
         Path stampFile = dir.resolve("stamp");
         Path extracted = dir.resolve("app").resolve(jar.getFileName());
         if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp) || !Files.exists(extracted)) {
@@ -83,6 +83,33 @@ final class AotCache {
             log.warn("Could not read {}: {}", launch.log(), e.toString());
             return false;
         }
+    }
+
+    /**
+     * What the jar holds (every entry's name, CRC and size, read from its central directory), not when
+     * it was written: {@code bin/platform} rebuilds every jar, and with reproducible builds (root pom)
+     * an unchanged service keeps its cache. What Spring AOT generates (CGLIB proxies, bean
+     * registrations) is left out: its bytes differ from build to build for the same sources, from which
+     * the rest of the jar already tells a change.
+     */
+    private static final java.util.regex.Pattern SPRING_AOT_GENERATED = java.util.regex.Pattern
+            .compile("\\$\\$SpringCGLIB\\$\\$|__(BeanDefinitions|BeanFactoryRegistrations|ApplicationContextInitializer|Autowiring)");
+
+    static String contentStamp(Path jar) throws IOException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry entry : zip.stream().filter(e -> !SPRING_AOT_GENERATED.matcher(e.getName()).find())
+                    .sorted(Comparator.comparing(java.util.zip.ZipEntry::getName)).toList()) {
+                digest.update((entry.getName() + " " + entry.getCrc() + " " + entry.getSize() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     private static void extract(Path jar, Path destination, Path logFile) throws IOException {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A service's jar is extracted once for its AOT cache; the first run trains it, later runs use it, a new jar starts over. */
+/** A service's jar is extracted once for its AOT cache; the first run trains it, later runs use it, a jar with new content starts over. */
 class AotCacheTest {
 
     @Test
@@ -32,7 +32,12 @@ class AotCacheTest {
         assertThat(second.options()).contains("-XX:AOTCache=" + cache);
         assertThat(second.trained()).isTrue();
 
+        // Rebuilt with the same content (bin/platform builds every time; the builds are reproducible): kept.
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(AotCache.prepare("identity-service", jar, data, "-Xmx256m", true).trained()).isTrue();
+
+        // Rebuilt with other content: starts over.
+        Files.copy(PlatformConfig.fromEnvironment().jar("practice-service"), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         AotCache.Launch rebuilt = AotCache.prepare("identity-service", jar, data, "-Xmx256m", true);
         assertThat(cache).doesNotExist();
         assertThat(rebuilt.trained()).isFalse();
