@@ -85,6 +85,9 @@ final class AotCache {
         }
     }
 
+    private static final java.util.regex.Pattern SPRING_AOT_GENERATED = java.util.regex.Pattern
+            .compile("\\$\\$SpringCGLIB\\$\\$|__(BeanDefinitions|BeanFactoryRegistrations|ApplicationContextInitializer|Autowiring)");
+
     /**
      * What the jar holds (every entry's name, CRC and size, read from its central directory), not when
      * it was written: {@code bin/platform} rebuilds every jar, and with reproducible builds (root pom)
@@ -92,9 +95,6 @@ final class AotCache {
      * registrations) is left out: its bytes differ from build to build for the same sources, from which
      * the rest of the jar already tells a change.
      */
-    private static final java.util.regex.Pattern SPRING_AOT_GENERATED = java.util.regex.Pattern
-            .compile("\\$\\$SpringCGLIB\\$\\$|__(BeanDefinitions|BeanFactoryRegistrations|ApplicationContextInitializer|Autowiring)");
-
     static String contentStamp(Path jar) throws IOException {
         java.security.MessageDigest digest;
         try {
