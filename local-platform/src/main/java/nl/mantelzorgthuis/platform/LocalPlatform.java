@@ -68,10 +68,6 @@ public final class LocalPlatform implements AutoCloseable {
         log.info("Demo mail and webhook receiver on {} (SMTP on localhost:{})", mailbox.pageUrl(), config.smtpPort());
 
         String mongoBase = "mongodb://localhost:" + config.mongoPort() + "/";
-        // Every service and the gateway are built with Spring AOT (their poms) and start here from its
-        // generated bean definitions: less CPU to ready (docs/benchmarks.md, start-up).
-        String jvmOptions = config.serviceJvmOptions()
-                + (Boolean.parseBoolean(PlatformConfig.setting("platform.spring-aot", "true")) ? " -Dspring.aot.enabled=true" : "");
         services.add(new ServiceProcess("identity-service", config.identityPort(), config.jar("identity-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "identity",
                 "IDENTITY_ISSUER", config.issuer(),
@@ -80,20 +76,20 @@ public final class LocalPlatform implements AutoCloseable {
                 "IDENTITY_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET,
                 "IDENTITY_PORTAL_REDIRECT_URIS", config.portalRedirectUri(),
                 "IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URI", "http://localhost:" + config.gatewayPort() + "/",
-                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), config.dataDir(), jvmOptions));
+                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("practice-service", config.practicePort(), config.jar("practice-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "practices",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), jvmOptions));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("experiment-service", config.experimentPort(), config.jar("experiment-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "experiments",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), jvmOptions));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("socialmap-service", config.socialmapPort(), config.jar("socialmap-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "socialmap",
                 "SOCIALMAP_GEOCODER_URL", config.geocoderUrl() != null ? config.geocoderUrl() : mailbox.gazetteerUrl(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), jvmOptions));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("notification-service", config.notificationPort(), config.jar("notification-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "notifications",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -103,7 +99,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_MAIL_PORT", Integer.toString(config.smtpPort()),
                 // The demo receivers run on this machine; in production only public addresses are called.
                 "NOTIFICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8",
-                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), config.dataDir(), jvmOptions));
+                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), config.dataDir(), config.serviceJvmOptions()));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
                 "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
                 "PLATFORM_SERVICES_NOTIFICATION", "http://localhost:" + config.notificationPort(),
@@ -111,7 +107,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "PLATFORM_SERVICES_SOCIALMAP", "http://localhost:" + config.socialmapPort(),
                 "PLATFORM_SERVICES_IDENTITY", config.issuer(),
                 "PLATFORM_IDENTITY_ISSUER", config.issuer(),
-                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), config.dataDir(), jvmOptions));
+                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), config.dataDir(), config.serviceJvmOptions()));
         Processes.stopStale(pidFile(), services.stream().map(ServiceProcess::jarName).toList());
         services.parallelStream().forEach(ServiceProcess::prepare);
         for (ServiceProcess service : services) {

@@ -47,7 +47,10 @@ public record PlatformConfig(
                 // Small heaps and quick start-up suit a laptop running seven JVMs on two cores.
                 setting("platform.service-jvm-options", "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
                         // JDK 25: 8-byte object headers (JEP 519), a smaller heap for the same objects.
-                        + (Runtime.version().feature() >= 25 ? " -XX:+UseCompactObjectHeaders" : "")));
+                        + (Runtime.version().feature() >= 25 ? " -XX:+UseCompactObjectHeaders" : ""))
+                        // Every service and the gateway are built with Spring AOT (root pom) and start from its
+                        // generated bean definitions: less CPU to ready (docs/benchmarks.md, start-up).
+                        + (Boolean.parseBoolean(setting("platform.spring-aot", "true")) ? " -Dspring.aot.enabled=true" : ""));
     }
 
     /** The same platform on free ports with its own data, for tests and benchmarks beside a running one. */
