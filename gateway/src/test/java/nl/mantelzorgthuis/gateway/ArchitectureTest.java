@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import nl.mantelzorgthuis.testsupport.architecture.DoNotIncludeSpringAotGenerated;
 
-@AnalyzeClasses(packages = "nl.mantelzorgthuis", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "nl.mantelzorgthuis", importOptions = {ImportOption.DoNotIncludeTests.class,
+        DoNotIncludeSpringAotGenerated.class})
 class ArchitectureTest {
 
     /** The gateway routes by configuration; it never links a service's classes. */

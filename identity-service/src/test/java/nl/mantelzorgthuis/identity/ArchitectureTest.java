@@ -5,8 +5,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import nl.mantelzorgthuis.testsupport.architecture.ArchitectureRules;
+import nl.mantelzorgthuis.testsupport.architecture.DoNotIncludeSpringAotGenerated;
 
-@AnalyzeClasses(packages = ArchitectureTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.SERVICE, importOptions = {ImportOption.DoNotIncludeTests.class,
+        DoNotIncludeSpringAotGenerated.class})
 class ArchitectureTest {
 
     static final String SERVICE = "nl.mantelzorgthuis.identity";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import nl.mantelzorgthuis.testsupport.SpringAotGenerated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +86,6 @@ final class AotCache {
         }
     }
 
-    private static final java.util.regex.Pattern SPRING_AOT_GENERATED = java.util.regex.Pattern
-            .compile("\\$\\$SpringCGLIB\\$\\$|__(BeanDefinitions|BeanFactoryRegistrations|ApplicationContextInitializer|Autowiring)");
-
     /**
      * What the jar holds (every entry's name, CRC and size, read from its central directory), not when
      * it was written: {@code bin/platform} rebuilds every jar, and with reproducible builds (root pom)
@@ -103,7 +101,7 @@ final class AotCache {
             throw new IllegalStateException(e);
         }
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            for (java.util.zip.ZipEntry entry : zip.stream().filter(e -> !SPRING_AOT_GENERATED.matcher(e.getName()).find())
+            for (java.util.zip.ZipEntry entry : zip.stream().filter(e -> !SpringAotGenerated.is(e.getName()))
                     .sorted(Comparator.comparing(java.util.zip.ZipEntry::getName)).toList()) {
                 digest.update((entry.getName() + " " + entry.getCrc() + " " + entry.getSize() + "\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
