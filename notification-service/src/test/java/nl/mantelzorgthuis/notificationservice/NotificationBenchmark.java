@@ -22,6 +22,7 @@ import nl.mantelzorgthuis.notificationservice.support.Standalone;
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
 import nl.mantelzorgthuis.testsupport.MongoStore;
+import nl.mantelzorgthuis.testsupport.SeparateStore;
 import nl.mantelzorgthuis.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,11 +61,13 @@ class NotificationBenchmark {
         int receivers = Integer.getInteger("bench.receivers", 50);
         boolean badReceivers = !Boolean.getBoolean("bench.allHealthy");
         Infrastructure infra = Infrastructure.embedded();
-        // "memory": the tests' in-memory store, all data in this JVM's heap; "h2": the local platform's file store.
-        String storeKind = System.getProperty("bench.store", "memory");
+        // "memory": the tests' in-memory store, all data in this JVM's heap; "h2": the local platform's file store;
+        // "process": the in-memory store in a JVM of its own (bench.storeJvmOptions), as a MongoDB keeps its data apart.
+        String storeKind = System.getProperty("bench.store", "process");
         java.nio.file.Path storeFile = java.nio.file.Files.createTempFile("notification-bench", ".mv");
         java.nio.file.Files.delete(storeFile);
         MongoStore h2 = storeKind.equals("h2") ? MongoStore.persistent(storeFile, 0).start() : null;
+        SeparateStore separate = storeKind.equals("process") ? SeparateStore.start(System.getProperty("bench.storeJvmOptions", "-Xmx10g")) : null;
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "bench-events-" + run;
 
@@ -101,7 +104,8 @@ class NotificationBenchmark {
 
         ConfigurableApplicationContext service = Standalone.start(Map.ofEntries(
                 Map.entry("server.port", "0"),
-                Map.entry("spring.mongodb.uri", h2 != null ? h2.uri("bench_" + run) : infra.mongoUri("bench_" + run)),
+                Map.entry("spring.mongodb.uri", h2 != null ? h2.uri("bench_" + run)
+                        : separate != null ? separate.uri("bench_" + run) : infra.mongoUri("bench_" + run)),
                 Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
                 Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
                 Map.entry("notification.consumer.group", "bench-" + run),
@@ -207,6 +211,9 @@ class NotificationBenchmark {
             if (h2 != null) {
                 h2.close();
                 java.nio.file.Files.deleteIfExists(storeFile);
+            }
+            if (separate != null) {
+                separate.close();
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Random;
 import nl.mantelzorgthuis.testsupport.Api;
 import nl.mantelzorgthuis.testsupport.DemoSocialMap;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
+import nl.mantelzorgthuis.testsupport.SeparateStore;
 import nl.mantelzorgthuis.socialmap.offer.domain.Offer;
 import nl.mantelzorgthuis.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,14 @@ class SocialMapBenchmark {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure infra = Infrastructure.embedded();
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("socialmap_bench"));
+        // bench.store=process: the store in a JVM of its own, as a MongoDB keeps the stored services out of this heap.
+        if (System.getProperty("bench.store", "memory").equals("process")) {
+            SeparateStore store = SeparateStore.start("-Xmx2g");
+            Runtime.getRuntime().addShutdownHook(new Thread(store::close));
+            registry.add("spring.mongodb.uri", () -> store.uri("socialmap_bench"));
+        } else {
+            registry.add("spring.mongodb.uri", () -> infra.mongoUri("socialmap_bench"));
+        }
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuer());
     }
@@ -127,6 +135,46 @@ class SocialMapBenchmark {
         Collections.sort(sorted);
         System.out.printf("search at %d clients: %.0f searches/s, p50=%.2f ms p99=%.2f ms%n", clients, sorted.size() / 20.0,
                 pct(sorted, 50), pct(sorted, 99));
+        wrk(queries, clients);
+    }
+
+    /**
+     * The same 8 clients from wrk (bench/socialmap.sh installs it), a process of its own in C: the
+     * Java clients above share this JVM and cost the service CPU (~14% of a one-client profile).
+     */
+    private void wrk(List<String> queries, int clients) {
+        try {
+            java.nio.file.Path script = java.nio.file.Files.createTempFile("socialmap-queries", ".lua");
+            StringBuilder lua = new StringBuilder("local paths = {\n");
+            queries.forEach(q -> lua.append("  \"").append(q).append("\",\n"));
+            lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+            java.nio.file.Files.writeString(script, lua);
+            String url = "http://127.0.0.1:" + port;
+            runWrk(List.of("wrk", "-t2", "-c" + clients, "-d5s", "-s", script.toString(), url));
+            String out = runWrk(List.of("wrk", "-t2", "-c" + clients, "-d20s", "--latency", "-s", script.toString(), url));
+            java.nio.file.Files.delete(script);
+            System.out.printf("search at %d clients (wrk): %s searches/s, p50=%s p99=%s, non-2xx: %s%n", clients,
+                    find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "\\s50%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"),
+                    find(out, "Non-2xx or 3xx responses: (\\d+)").isEmpty() ? "0" : find(out, "Non-2xx or 3xx responses: (\\d+)"));
+        } catch (java.io.IOException notInstalled) {
+            System.out.println("search at " + clients + " clients (wrk): skipped, wrk is not installed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String runWrk(List<String> command) throws java.io.IOException, InterruptedException {
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        return out;
+    }
+
+    private static String find(String text, String pattern) {
+        var m = java.util.regex.Pattern.compile(pattern).matcher(text);
+        return m.find() ? m.group(1) : "";
     }
 
     static double pct(List<Long> sorted, double p) {
