@@ -67,7 +67,7 @@ class NotificationBenchmark {
         java.nio.file.Path storeFile = java.nio.file.Files.createTempFile("notification-bench", ".mv");
         java.nio.file.Files.delete(storeFile);
         MongoStore h2 = storeKind.equals("h2") ? MongoStore.persistent(storeFile, 0).start() : null;
-        SeparateStore separate = storeKind.equals("process") ? SeparateStore.start(System.getProperty("bench.storeJvmOptions", "-Xmx10g")) : null;
+        SeparateStore separate = storeKind.equals("process") ? SeparateStore.inMemory(System.getProperty("bench.storeJvmOptions", "-Xmx10g")) : null;
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "bench-events-" + run;
 

@@ -15,7 +15,7 @@ class SeparateStoreTest {
 
     @Test
     void keeps_what_it_is_given_and_ends_when_closed() {
-        SeparateStore store = SeparateStore.start("-Xmx64m");
+        SeparateStore store = SeparateStore.inMemory("-Xmx64m");
         try (var client = MongoClients.create(store.uri("separate"))) {
             var collection = client.getDatabase("separate").getCollection("notes");
             collection.insertOne(new Document("_id", "n1").append("text", "kept"));

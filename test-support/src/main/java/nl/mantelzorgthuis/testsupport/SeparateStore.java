@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The in-memory store in a JVM of its own, for benchmarks: as with a real MongoDB, the stored data
- * then lives outside the measured service's heap and garbage collector (with the store in the same
- * JVM, a long run measured the collector walking gigabytes of stored documents). Ends when closed,
- * or with the JVM that started it (its standard input closes).
+ * The store in a JVM of its own: in memory for benchmarks (as with a real MongoDB, the stored data
+ * then lives outside the measured service's heap and garbage collector; with the store in the same
+ * JVM, a long run measured the collector walking gigabytes of stored documents), or on an H2 file
+ * for a test that kills it. Ends when closed or killed, or with the JVM that started it (its
+ * standard input closes).
  */
 public final class SeparateStore implements AutoCloseable {
 
@@ -27,14 +28,22 @@ public final class SeparateStore implements AutoCloseable {
         this.uri = uri;
     }
 
-    /** Starts the store with these JVM options (say {@code -Xmx10g}) on this JVM's class path. */
-    public static SeparateStore start(String jvmOptions) {
+    /** The in-memory store with these JVM options (say {@code -Xmx10g}) on this JVM's class path. */
+    public static SeparateStore inMemory(String jvmOptions) {
+        return start(jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), List.of());
+    }
+
+    /** The local platform's file store on this file and port, as the launcher runs it. */
+    public static SeparateStore persistent(Path file, int port) {
+        return start(List.of(), List.of(file.toString(), Integer.toString(port)));
+    }
+
+    private static SeparateStore start(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (!jvmOptions.isBlank()) {
-            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SeparateStore.class.getName()));
+        command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new SeparateStore(process, readyUri(process));
@@ -72,6 +81,11 @@ public final class SeparateStore implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL at once, as a crash would: no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         try {
@@ -87,9 +101,12 @@ public final class SeparateStore implements AutoCloseable {
         }
     }
 
-    /** The store process itself: listens, prints its address, and ends when its standard input ends. */
+    /**
+     * The store process itself: in memory, or on the file and port given; listens, prints its
+     * address, and ends when its standard input ends.
+     */
     public static void main(String[] args) throws IOException {
-        MongoStore store = MongoStore.inMemory().start();
+        MongoStore store = (args.length == 2 ? MongoStore.persistent(Path.of(args[0]), Integer.parseInt(args[1])) : MongoStore.inMemory()).start();
         System.out.println("READY " + store.uri(""));
         System.out.flush();
         while (System.in.read() != -1) {

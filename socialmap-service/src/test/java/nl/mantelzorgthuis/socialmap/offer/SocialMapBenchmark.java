@@ -50,7 +50,7 @@ class SocialMapBenchmark {
         Infrastructure infra = Infrastructure.embedded();
         // bench.store=process: the store in a JVM of its own, as a MongoDB keeps the stored services out of this heap.
         if (System.getProperty("bench.store", "memory").equals("process")) {
-            SeparateStore store = SeparateStore.start("-Xmx2g");
+            SeparateStore store = SeparateStore.inMemory("-Xmx2g");
             Runtime.getRuntime().addShutdownHook(new Thread(store::close));
             registry.add("spring.mongodb.uri", () -> store.uri("socialmap_bench"));
         } else {
@@ -153,9 +153,10 @@ class SocialMapBenchmark {
             runWrk(List.of("wrk", "-t2", "-c" + clients, "-d5s", "-s", script.toString(), url));
             String out = runWrk(List.of("wrk", "-t2", "-c" + clients, "-d20s", "--latency", "-s", script.toString(), url));
             java.nio.file.Files.delete(script);
+            String errors = find(out, "Non-2xx or 3xx responses: (\\d+)"); // wrk prints the line only when there are some
             System.out.printf("search at %d clients (wrk): %s searches/s, p50=%s p99=%s, non-2xx: %s%n", clients,
                     find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "\\s50%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"),
-                    find(out, "Non-2xx or 3xx responses: (\\d+)").isEmpty() ? "0" : find(out, "Non-2xx or 3xx responses: (\\d+)"));
+                    errors.isEmpty() ? "0" : errors);
         } catch (java.io.IOException notInstalled) {
             System.out.println("search at " + clients + " clients (wrk): skipped, wrk is not installed");
         } catch (InterruptedException e) {
