@@ -6,6 +6,8 @@
 #   gateway  -> Spring Cloud Gateway with token validation and per-client rate limiting on
 #   floor    -> the same Spring Cloud Gateway with one route and nothing else (bench/gateway-floor):
 #               what the library itself costs here, the floor under the gateway's figure
+#   floormvc -> Spring Cloud Gateway's Server MVC variant (Tomcat, virtual threads), one route and
+#               nothing else (bench/gateway-floor-mvc): the other stack's floor
 # Rounds are interleaved so drift of this noisy 2-core machine hits all three alike. Prints
 # throughput, p50/p99 latency and the CPU each process spent per call, per round; then the medians
 # and the gateway/nginx ratios.
@@ -26,12 +28,14 @@ NGINX_PORT=${NGINX_PORT:-8090}
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk nginx
 fi
-[ -n "${SKIP_BUILD:-}" ] || { ./mvnw -q -B -DskipTests package && ./mvnw -q -B -f bench/gateway-floor/pom.xml -DskipTests package; }
+[ -n "${SKIP_BUILD:-}" ] || { ./mvnw -q -B -DskipTests package && ./mvnw -q -B -f bench/gateway-floor/pom.xml -DskipTests package \
+  && ./mvnw -q -B -f bench/gateway-floor-mvc/pom.xml -DskipTests package; }
 
 work=$(mktemp -d)
 cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   [ -n "${floor_pid:-}" ] && kill "$floor_pid" 2>/dev/null || true
+  [ -n "${floormvc_pid:-}" ] && kill "$floormvc_pid" 2>/dev/null || true
   [ -n "${platform_pid:-}" ] && kill "$platform_pid" 2>/dev/null && wait "$platform_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -47,7 +51,11 @@ for _ in $(seq 1 180); do grep -q "is ready in" "$work/platform.log" && break; s
 grep -q "is ready in" "$work/platform.log" || { cat "$work/platform.log"; exit 1; }
 java $PLATFORM_SERVICE_JVM_OPTIONS -jar bench/gateway-floor/target/gateway-floor.jar > "$work/floor.log" 2>&1 &
 floor_pid=$!
-for _ in $(seq 1 60); do curl -s -o /dev/null http://127.0.0.1:8091/ && break; sleep 1; done
+java $PLATFORM_SERVICE_JVM_OPTIONS -jar bench/gateway-floor-mvc/target/gateway-floor-mvc.jar > "$work/floormvc.log" 2>&1 &
+floormvc_pid=$!
+for port in 8091 8094; do
+  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 1; done
+done
 
 # Client-credentials tokens live 10 minutes; the run takes longer, so each load run gets a fresh one.
 fresh_token() {
@@ -80,10 +88,10 @@ NGINX
 nginx -c "$work/nginx.conf" -p "$work"
 
 declare -A url=([direct]="http://127.0.0.1:8081$path" [nginx]="http://127.0.0.1:$NGINX_PORT$path" [gateway]="http://127.0.0.1:8080$path"
-  [floor]="http://127.0.0.1:8091$path")
+  [floor]="http://127.0.0.1:8091$path" [floormvc]="http://127.0.0.1:8094$path")
 gateway_pid=$(pgrep -f 'gateway/target/gateway.jar')
 service_pid=$(pgrep -f 'practice-service/target/practice-service.jar')
-for target in direct nginx gateway floor; do
+for target in direct nginx gateway floor floormvc; do
   token=$(fresh_token)
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "${url[$target]}")
   [ "$code" = 200 ] || { echo "$target answered $code"; exit 1; }
@@ -105,6 +113,7 @@ load() {
     nginx) proxy_pids=$(pgrep -f 'nginx: (worker|master)' | tr '\n' ' ') ;;
     gateway) proxy_pids=$gateway_pid ;;
     floor) proxy_pids=$floor_pid ;;
+    floormvc) proxy_pids=$floormvc_pid ;;
     *) proxy_pids="" ;;
   esac
   p0=$(cpu_ticks $proxy_pids); s0=$(cpu_ticks "$service_pid")
@@ -127,6 +136,7 @@ summary() {
       printf "\ngateway/nginx throughput: %.2f (goal >= 0.80)\n", R["gateway"] / R["nginx"]
       printf "gateway/nginx p99:        %.2f (goal <= 1.50)\n", P99["gateway"] / P99["nginx"]
       if ("floor" in R) printf "floor/nginx throughput:   %.2f (bare Spring Cloud Gateway, no security or filters)\n", R["floor"] / R["nginx"]
+      if ("floormvc" in R) printf "floormvc/nginx throughput: %.2f (bare Server MVC gateway, virtual threads)\n", R["floormvc"] / R["nginx"]
     }' "$1"
 }
 
@@ -134,7 +144,7 @@ results="$work/results.txt"
 echo "== shared cores: wrk, proxy, service, Kafka and store on the same two cores"
 echo "round target requests_per_s p50_ms p99_ms non_2xx proxy_cpu_ms_per_call service_cpu_ms_per_call" | tee "$results"
 for round in $(seq 1 "$ROUNDS"); do
-  for target in direct nginx gateway floor; do
+  for target in direct nginx gateway floor floormvc; do
     echo "$round $target $(load "$target" "" 2)" | tee -a "$results"
   done
 done
@@ -142,7 +152,7 @@ echo
 summary "$results"
 
 if [ "$PINNED_ROUNDS" -gt 0 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
-  kill "$floor_pid" 2>/dev/null; floor_pid=""
+  kill "$floor_pid" "$floormvc_pid" 2>/dev/null; floor_pid=""; floormvc_pid=""
   for p in $(pgrep java); do taskset -a -p -c 0 "$p" > /dev/null; done
   for p in $gateway_pid $(pgrep nginx); do taskset -a -p -c 1 "$p" > /dev/null; done
   pinned="$work/pinned.txt"
