@@ -150,13 +150,17 @@ class SocialMapBenchmark {
             lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
             java.nio.file.Files.writeString(script, lua);
             String url = "http://127.0.0.1:" + port;
-            runWrk(List.of("wrk", "-t2", "-c" + clients, "-d5s", "-s", script.toString(), url));
-            String out = runWrk(List.of("wrk", "-t2", "-c" + clients, "-d20s", "--latency", "-s", script.toString(), url));
+            // One connection first: the one-client latency without a client sharing the service's JVM.
+            for (int connections : new int[] {1, clients}) {
+                runWrk(List.of("wrk", "-t1", "-c" + connections, "-d5s", "-s", script.toString(), url));
+                String out = runWrk(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d20s", "--latency", "-s",
+                        script.toString(), url));
+                String errors = find(out, "Non-2xx or 3xx responses: (\\d+)"); // wrk prints the line only when there are some
+                System.out.printf("search at %d client%s (wrk): %s searches/s, p50=%s p90=%s p99=%s, non-2xx: %s%n", connections,
+                        connections == 1 ? "" : "s", find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "\\s50%\\s+(\\S+)"),
+                        find(out, "\\s90%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"), errors.isEmpty() ? "0" : errors);
+            }
             java.nio.file.Files.delete(script);
-            String errors = find(out, "Non-2xx or 3xx responses: (\\d+)"); // wrk prints the line only when there are some
-            System.out.printf("search at %d clients (wrk): %s searches/s, p50=%s p99=%s, non-2xx: %s%n", clients,
-                    find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "\\s50%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"),
-                    errors.isEmpty() ? "0" : errors);
         } catch (java.io.IOException notInstalled) {
             System.out.println("search at " + clients + " clients (wrk): skipped, wrk is not installed");
         } catch (InterruptedException e) {
