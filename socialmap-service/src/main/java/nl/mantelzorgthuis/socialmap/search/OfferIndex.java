@@ -55,7 +55,12 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -82,7 +87,14 @@ public class OfferIndex {
     private final Analyzer queryAnalyzer = DutchAnalysis.queryAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    /**
+     * Memory-mapped files, not a ByteBuffersDirectory: that one kept the index (a fifth of the live heap at
+     * 100,000 entries) on the heap, and every input it opened copied a list of its buffers, a tenth of
+     * what a search allocated; both drove the garbage collections behind the search tail.
+     */
+    private final Directory directory;
+    /** A directory this replica made for itself, removed at shutdown; null when one was configured. */
+    private final java.nio.file.Path ownDirectory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final io.micrometer.core.instrument.Timer rebuilds;
@@ -100,15 +112,28 @@ public class OfferIndex {
     /** While a rebuild runs, searches keep the last complete index instead of a half-built one. */
     private volatile boolean rebuilding;
 
-    OfferIndex(JsonMapper json, Clock clock, MeterRegistry meters) {
+    OfferIndex(JsonMapper json, Clock clock, MeterRegistry meters, SearchIndexProperties properties) {
         this.json = json;
         this.clock = clock;
         for (String dimension : FACETS) {
             facets.setMultiValued(dimension, true);
         }
         try {
+            java.nio.file.Path path;
+            if (properties.directory().isBlank()) {
+                java.nio.file.Path temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+                removeAbandonedDirectories(temp);
+                path = java.nio.file.Files.createTempDirectory(temp, DIRECTORY_PREFIX);
+                ownDirectory = path;
+            } else {
+                path = java.nio.file.Path.of(properties.directory());
+                ownDirectory = null;
+            }
+            directory = new NRTCachingDirectory(new MMapDirectory(path), properties.nrtCacheMb(), 4 * properties.nrtCacheMb());
+            // CREATE: whatever an earlier process left in a configured directory is replaced, as the index is rebuilt anyway.
             writer = new IndexWriter(directory, new IndexWriterConfig(
-                    DutchAnalysis.indexAnalyzer(DutchAnalysis.synonyms("/search/synonyms.txt"))).setRAMBufferSizeMB(64));
+                    DutchAnalysis.indexAnalyzer(DutchAnalysis.synonyms("/search/synonyms.txt"))).setRAMBufferSizeMB(64)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
             writer.commit();
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -165,6 +190,11 @@ public class OfferIndex {
             rebuilding = false;
             rebuilds.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Where the index files are. */
+    java.nio.file.Path path() {
+        return ((FSDirectory) ((NRTCachingDirectory) directory).getDelegate()).getDirectory();
     }
 
     /** Goes up with every change the index takes. */
@@ -464,10 +494,58 @@ public class OfferIndex {
         }
     }
 
+    private static final String DIRECTORY_PREFIX = "socialmap-index-";
+
+    /**
+     * Removes index directories of replicas that ended without shutting down (killed): their write lock is
+     * an operating-system lock, free once its process is gone, so a lock this process can take is abandoned.
+     */
+    static void removeAbandonedDirectories(java.nio.file.Path temp) {
+        try (Stream<java.nio.file.Path> candidates = java.nio.file.Files.list(temp)) {
+            // Older than a minute: a replica starting beside this one has made its directory but may not hold the lock yet.
+            Instant settled = Instant.now().minusSeconds(60);
+            candidates.filter(p -> p.getFileName().toString().startsWith(DIRECTORY_PREFIX) && java.nio.file.Files.isDirectory(p)
+                            && modifiedBefore(p, settled))
+                    .forEach(candidate -> {
+                        try (Directory old = FSDirectory.open(candidate)) {
+                            boolean abandoned;
+                            try (Lock lock = old.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                                abandoned = true;
+                            } catch (LockObtainFailedException inUse) {
+                                abandoned = false;
+                            }
+                            if (abandoned) {
+                                org.springframework.util.FileSystemUtils.deleteRecursively(candidate);
+                                log.info("Removed the search index directory {} of a replica that is gone", candidate);
+                            }
+                        } catch (IOException e) {
+                            log.warn("Could not check the search index directory {}: {}", candidate, e.toString());
+                        }
+                    });
+        } catch (IOException e) {
+            log.warn("Could not look for abandoned search index directories in {}: {}", temp, e.toString());
+        }
+    }
+
+    private static boolean modifiedBefore(java.nio.file.Path path, Instant instant) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(path).toInstant().isBefore(instant);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     @PreDestroy
     void close() throws IOException {
-        searchers.close();
-        writer.close();
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } finally {
+            if (ownDirectory != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(ownDirectory);
+            }
+        }
     }
 
 }

@@ -49,7 +49,7 @@ class SocialMapBenchmark {
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure infra = Infrastructure.embedded();
         // bench.store=process: the store in a JVM of its own, as a MongoDB keeps the stored services out of this heap.
-        if (System.getProperty("bench.store", "memory").equals("process")) {
+        if (System.getProperty("bench.store", "process").equals("process")) {
             SeparateStore store = SeparateStore.inMemory("-Xmx2g");
             Runtime.getRuntime().addShutdownHook(new Thread(store::close));
             registry.add("spring.mongodb.uri", () -> store.uri("socialmap_bench"));
@@ -153,12 +153,18 @@ class SocialMapBenchmark {
             // One connection first: the one-client latency without a client sharing the service's JVM.
             for (int connections : new int[] {1, clients}) {
                 runWrk(List.of("wrk", "-t1", "-c" + connections, "-d5s", "-s", script.toString(), url));
+                // This JVM's CPU per search: steadier than throughput on a machine wrk shares with the service.
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
                 String out = runWrk(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d20s", "--latency", "-s",
                         script.toString(), url));
+                long cpu = os.getProcessCpuTime() - cpuBefore;
                 String errors = find(out, "Non-2xx or 3xx responses: (\\d+)"); // wrk prints the line only when there are some
-                System.out.printf("search at %d client%s (wrk): %s searches/s, p50=%s p90=%s p99=%s, non-2xx: %s%n", connections,
-                        connections == 1 ? "" : "s", find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "\\s50%\\s+(\\S+)"),
-                        find(out, "\\s90%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"), errors.isEmpty() ? "0" : errors);
+                long searches = Long.parseLong(find(out, "(\\d+) requests in"));
+                System.out.printf("search at %d client%s (wrk): %s searches/s, p50=%s p90=%s p99=%s, service CPU %.3f ms/search, non-2xx: %s%n",
+                        connections, connections == 1 ? "" : "s", find(out, "Requests/sec:\\s+([0-9.]+)"), find(out, "\\s50%\\s+(\\S+)"),
+                        find(out, "\\s90%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"), cpu / 1e6 / Math.max(1, searches),
+                        errors.isEmpty() ? "0" : errors);
             }
             java.nio.file.Files.delete(script);
         } catch (java.io.IOException notInstalled) {

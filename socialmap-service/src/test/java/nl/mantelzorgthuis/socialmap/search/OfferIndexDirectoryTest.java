@@ -1,0 +1,79 @@
+package nl.mantelzorgthuis.socialmap.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class OfferIndexDirectoryTest {
+
+    @TempDir
+    Path temp;
+
+    private static OfferIndex index(String directory) {
+        return new OfferIndex(JsonMapper.builder().build(), Clock.systemUTC(), new SimpleMeterRegistry(),
+                new SearchIndexProperties(directory, 8));
+    }
+
+    @Test
+    void keeps_its_files_outside_the_heap_in_a_directory_of_its_own_removed_at_shutdown() throws Exception {
+        OfferIndex index = index("");
+        Path path = index.path();
+        assertThat(path.getFileName().toString()).startsWith("socialmap-index-");
+        assertThat(path).isDirectory().isNotEmptyDirectory();
+
+        index.close();
+
+        assertThat(path).doesNotExist();
+    }
+
+    @Test
+    void replaces_an_index_left_in_a_configured_directory_and_leaves_the_directory_at_shutdown() throws Exception {
+        Path configured = Files.createDirectory(temp.resolve("index"));
+        Files.writeString(configured.resolve("notes.txt"), "not Lucene's");
+        OfferIndex first = index(configured.toString());
+        first.close();
+        OfferIndex second = index(configured.toString());
+
+        assertThat(second.size()).isZero();
+        assertThat(second.search(new SearchRequest(null, null, null, null, null, null, null, null, null, null, null, null, 0, 10))
+                .page().totalElements()).isZero();
+        second.close();
+        assertThat(configured.resolve("notes.txt")).exists();
+    }
+
+    @Test
+    void removes_directories_of_replicas_that_are_gone_but_not_of_those_still_running() throws Exception {
+        Path gone = Files.createDirectory(temp.resolve("socialmap-index-gone"));
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(gone), new IndexWriterConfig())) {
+            writer.commit();
+        }
+        Path running = Files.createDirectory(temp.resolve("socialmap-index-running"));
+        Path starting = Files.createDirectory(temp.resolve("socialmap-index-starting"));
+        Path unrelated = Files.createDirectory(temp.resolve("something-else"));
+        FileTime longAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(running), new IndexWriterConfig())) {
+            for (Path path : new Path[] {gone, running, unrelated}) {
+                Files.setLastModifiedTime(path, longAgo);
+            }
+
+            OfferIndex.removeAbandonedDirectories(temp);
+
+            assertThat(gone).doesNotExist();
+            assertThat(running).exists();
+            assertThat(starting).exists(); // made just now: its replica may not hold the lock yet
+            assertThat(unrelated).exists();
+        }
+    }
+}
