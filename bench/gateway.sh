@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gateway benchmark (issue #3): the same practice-service endpoint, GET /api/v1/practices/{id} with a
-# bearer token, at 100 concurrent connections, three ways in one run:
+# bearer token, at 100 concurrent connections, five ways in one run:
 #   direct   -> practice-service
 #   nginx    -> plain reverse proxy (Debian's nginx, keep-alive upstream): the reference point
 #   gateway  -> Spring Cloud Gateway with token validation and per-client rate limiting on
@@ -8,7 +8,7 @@
 #               what the library itself costs here, the floor under the gateway's figure
 #   floormvc -> Spring Cloud Gateway's Server MVC variant (Tomcat, virtual threads), one route and
 #               nothing else (bench/gateway-floor-mvc): the other stack's floor
-# Rounds are interleaved so drift of this noisy 2-core machine hits all three alike. Prints
+# Rounds are interleaved so drift of this noisy 2-core machine hits all alike. Prints
 # throughput, p50/p99 latency and the CPU each process spent per call, per round; then the medians
 # and the gateway/nginx ratios.
 # Then the same for nginx and the gateway with the proxy on a core of its own (taskset: the proxy on
