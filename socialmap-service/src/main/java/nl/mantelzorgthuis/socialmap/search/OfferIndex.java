@@ -182,6 +182,8 @@ public class OfferIndex {
                     throw new UncheckedIOException(e);
                 }
             });
+            // One segment: a search sets up its postings, points and facet ordinals once per segment.
+            writer.forceMerge(1);
             writer.commit();
             searchers.maybeRefreshBlocking();
             generation.incrementAndGet();
