@@ -129,7 +129,8 @@ public class OfferIndex {
                 path = java.nio.file.Path.of(properties.directory());
                 ownDirectory = null;
             }
-            directory = new NRTCachingDirectory(new MMapDirectory(path), properties.nrtCacheMb(), 4 * properties.nrtCacheMb());
+            // Files up to a quarter of the cache written by one flush or merge stay in memory until the next commit.
+            directory = new NRTCachingDirectory(new MMapDirectory(path), properties.nrtCacheMb() / 4, properties.nrtCacheMb());
             // CREATE: whatever an earlier process left in a configured directory is replaced, as the index is rebuilt anyway.
             writer = new IndexWriter(directory, new IndexWriterConfig(
                     DutchAnalysis.indexAnalyzer(DutchAnalysis.synonyms("/search/synonyms.txt"))).setRAMBufferSizeMB(64)
