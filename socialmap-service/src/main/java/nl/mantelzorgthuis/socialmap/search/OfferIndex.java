@@ -55,12 +55,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.Lock;
-import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.store.MMapDirectory;
-import org.apache.lucene.store.NRTCachingDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -87,14 +81,7 @@ public class OfferIndex {
     private final Analyzer queryAnalyzer = DutchAnalysis.queryAnalyzer();
     private final FacetsConfig facets = new FacetsConfig();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
-    /**
-     * Memory-mapped files, not a ByteBuffersDirectory: that one kept the index (a fifth of the live heap at
-     * 100,000 entries) on the heap, and every input it opened copied a list of its buffers, a tenth of
-     * what a search allocated; both drove the garbage collections behind the search tail.
-     */
-    private final Directory directory;
-    /** A directory this replica made for itself, removed at shutdown; null when one was configured. */
-    private final java.nio.file.Path ownDirectory;
+    private final IndexDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final io.micrometer.core.instrument.Timer rebuilds;
@@ -119,20 +106,9 @@ public class OfferIndex {
             facets.setMultiValued(dimension, true);
         }
         try {
-            java.nio.file.Path path;
-            if (properties.directory().isBlank()) {
-                java.nio.file.Path temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
-                removeAbandonedDirectories(temp);
-                path = java.nio.file.Files.createTempDirectory(temp, DIRECTORY_PREFIX);
-                ownDirectory = path;
-            } else {
-                path = java.nio.file.Path.of(properties.directory());
-                ownDirectory = null;
-            }
-            // Files up to a quarter of the cache written by one flush or merge stay in memory until the next commit.
-            directory = new NRTCachingDirectory(new MMapDirectory(path), properties.nrtCacheMb() / 4, properties.nrtCacheMb());
+            directory = IndexDirectory.open(properties);
             // CREATE: whatever an earlier process left in a configured directory is replaced, as the index is rebuilt anyway.
-            writer = new IndexWriter(directory, new IndexWriterConfig(
+            writer = new IndexWriter(directory.lucene(), new IndexWriterConfig(
                     DutchAnalysis.indexAnalyzer(DutchAnalysis.synonyms("/search/synonyms.txt"))).setRAMBufferSizeMB(64)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     // Entries near each other on the map near each other in the index (a Morton order of their
@@ -200,7 +176,7 @@ public class OfferIndex {
 
     /** Where the index files are. */
     java.nio.file.Path path() {
-        return ((FSDirectory) ((NRTCachingDirectory) directory).getDelegate()).getDirectory();
+        return directory.path();
     }
 
     /** Goes up with every change the index takes. */
@@ -472,19 +448,14 @@ public class OfferIndex {
             keyword(doc, "cost", e.cost().name());
         }
         e.languages().forEach(language -> keyword(doc, "language", language));
-        long nearness = Long.MAX_VALUE; // entries without a place last
         for (Location location : e.locations()) {
             if (location.hasPoint()) {
                 doc.add(new LatLonPoint("point", location.latitude(), location.longitude()));
                 doc.add(new LatLonDocValuesField("point", location.latitude(), location.longitude()));
-                if (nearness == Long.MAX_VALUE) {
-                    nearness = org.apache.lucene.util.BitUtil.interleave(
-                            org.apache.lucene.geo.GeoEncodingUtils.encodeLongitude(location.longitude()) ^ Integer.MIN_VALUE,
-                            org.apache.lucene.geo.GeoEncodingUtils.encodeLatitude(location.latitude()) ^ Integer.MIN_VALUE);
-                }
             }
         }
-        doc.add(new org.apache.lucene.document.NumericDocValuesField(NEARNESS, nearness));
+        doc.add(new org.apache.lucene.document.NumericDocValuesField(NEARNESS, e.locations().stream().filter(Location::hasPoint)
+                .findFirst().map(OfferIndex::nearness).orElse(Long.MAX_VALUE))); // entries without a place last
         for (OpeningHours hours : e.schedules()) {
             int opens = hours.opensAt().getHour() * 60 + hours.opensAt().getMinute();
             int closes = hours.closesAt().getHour() * 60 + hours.closesAt().getMinute() - 1;
@@ -507,58 +478,20 @@ public class OfferIndex {
         }
     }
 
-    private static final String DIRECTORY_PREFIX = "socialmap-index-";
     private static final String NEARNESS = "nearness";
 
-    /**
-     * Removes index directories of replicas that ended without shutting down (killed): their write lock is
-     * an operating-system lock, free once its process is gone, so a lock this process can take is abandoned.
-     */
-    static void removeAbandonedDirectories(java.nio.file.Path temp) {
-        try (Stream<java.nio.file.Path> candidates = java.nio.file.Files.list(temp)) {
-            // Older than a minute: a replica starting beside this one has made its directory but may not hold the lock yet.
-            Instant settled = Instant.now().minusSeconds(60);
-            candidates.filter(p -> p.getFileName().toString().startsWith(DIRECTORY_PREFIX) && java.nio.file.Files.isDirectory(p)
-                            && modifiedBefore(p, settled))
-                    .forEach(candidate -> {
-                        try (Directory old = FSDirectory.open(candidate)) {
-                            boolean abandoned;
-                            try (Lock lock = old.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-                                abandoned = true;
-                            } catch (LockObtainFailedException inUse) {
-                                abandoned = false;
-                            }
-                            if (abandoned) {
-                                org.springframework.util.FileSystemUtils.deleteRecursively(candidate);
-                                log.info("Removed the search index directory {} of a replica that is gone", candidate);
-                            }
-                        } catch (IOException e) {
-                            log.warn("Could not check the search index directory {}: {}", candidate, e.toString());
-                        }
-                    });
-        } catch (IOException e) {
-            log.warn("Could not look for abandoned search index directories in {}: {}", temp, e.toString());
-        }
-    }
-
-    private static boolean modifiedBefore(java.nio.file.Path path, Instant instant) {
-        try {
-            return java.nio.file.Files.getLastModifiedTime(path).toInstant().isBefore(instant);
-        } catch (IOException gone) {
-            return false;
-        }
+    /** A Morton (Z-order) code of the place: nearby places get nearby codes, most of the time. */
+    private static long nearness(Location place) {
+        return org.apache.lucene.util.BitUtil.interleave(
+                org.apache.lucene.geo.GeoEncodingUtils.encodeLongitude(place.longitude()) ^ Integer.MIN_VALUE,
+                org.apache.lucene.geo.GeoEncodingUtils.encodeLatitude(place.latitude()) ^ Integer.MIN_VALUE);
     }
 
     @PreDestroy
     void close() throws IOException {
-        try {
+        try (directory) {
             searchers.close();
             writer.close();
-            directory.close();
-        } finally {
-            if (ownDirectory != null) {
-                org.springframework.util.FileSystemUtils.deleteRecursively(ownDirectory);
-            }
         }
     }
 

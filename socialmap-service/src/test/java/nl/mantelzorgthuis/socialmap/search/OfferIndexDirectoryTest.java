@@ -68,7 +68,7 @@ class OfferIndexDirectoryTest {
                 Files.setLastModifiedTime(path, longAgo);
             }
 
-            OfferIndex.removeAbandonedDirectories(temp);
+            IndexDirectory.removeAbandoned(temp);
 
             assertThat(gone).doesNotExist();
             assertThat(running).exists();
