@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import nl.mantelzorgthuis.testsupport.BrowserLogin;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +48,13 @@ final class DemoData {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/practices.json")) {
             practices = JSON.readTree(in).get("practices");
         }
-        int loaded = 0;
+        // Four at a time: a call waits on the service and its durable write more than on this machine's cores.
+        List<Callable<Object>> calls = new ArrayList<>();
         for (JsonNode practice : practices) {
-            api.call("POST", "/api/v1/practices", JSON.writeValueAsString(practice), null, 201);
-            loaded++;
+            calls.add(() -> api.call("POST", "/api/v1/practices", JSON.writeValueAsString(practice), null, 201));
         }
+        inParallel(4, calls);
+        int loaded = calls.size();
         Files.writeString(marker, "loaded " + loaded + " practices\n");
         return loaded;
     }
@@ -72,61 +77,97 @@ final class DemoData {
         api.call("GET", "/api/v1/practices?pageSize=100", null, null, 200).get("items")
                 .forEach(p -> practiceIds.put(p.get("name").asString(), p.get("id").asString()));
         java.time.Instant deadline = java.time.Instant.now().plus(wait);
+        java.util.Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        // Each practice's experiments in order, four practices at a time; adoptions after what they adopt.
+        java.util.Map<String, List<JsonNode>> byPractice = new java.util.LinkedHashMap<>();
+        List<JsonNode> adoptions = new ArrayList<>();
         for (JsonNode experiment : experiments) {
-            String practiceId = practiceId(practiceIds, experiment.get("practice").asString());
-            while (!api.knowsPractice(practiceId)) {
-                if (java.time.Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("experiment-service did not learn practice " + experiment.get("practice")
-                            + " from Kafka within " + wait.toSeconds() + " s");
-                }
-                Thread.sleep(250); // polling a remote process; nothing to await on in this JVM
-            }
-        }
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
-        int loaded = 0;
-        for (JsonNode experiment : experiments) {
-            String practice = experiment.get("practice").asString();
-            String practiceId = practiceId(practiceIds, practice);
-            var body = (tools.jackson.databind.node.ObjectNode) experiment.deepCopy();
-            body.put("practiceId", practiceId);
-            for (String field : java.util.List.of("practice", "status", "cycles", "measures", "adoptFrom")) {
-                body.remove(field);
-            }
-            String id;
             if (experiment.has("adoptFrom")) {
-                JsonNode from = experiment.get("adoptFrom");
-                String origin = ids.get(from.get("practice").asString() + "/" + from.get("title").asString());
-                var adoption = JSON.createObjectNode().put("practiceId", practiceId);
-                adoption.set("organisations", experiment.get("organisations"));
-                id = api.call("POST", "/api/v1/experiments/" + origin + "/adoptions", adoption.toString(), null, 201).get("id").asString();
-                api.call("PUT", "/api/v1/experiments/" + id, body.toString(), "*", 200);
+                adoptions.add(experiment);
             } else {
-                id = api.call("POST", "/api/v1/experiments", body.toString(), null, 201).get("id").asString();
+                byPractice.computeIfAbsent(experiment.get("practice").asString(), practice -> new ArrayList<>()).add(experiment);
             }
-            ids.put(practice + "/" + experiment.get("title").asString(), id);
-            int number = 0;
-            for (JsonNode cycle : experiment.path("cycles")) {
-                api.call("POST", "/api/v1/experiments/" + id + "/cycles", cycle.toString(), null, 201);
-                number++;
-                if (cycle.has("decision")) {
-                    api.call("PUT", "/api/v1/experiments/" + id + "/cycles/" + number, cycle.toString(), "*", 200);
-                }
-            }
-            for (JsonNode measure : experiment.path("measures")) {
-                loadMeasure(api, id, measure);
-            }
-            for (JsonNode step : experiment.path("status")) {
-                String[] parts = step.asString().split(":", 2);
-                var transition = JSON.createObjectNode().put("status", parts[0]);
-                if (parts.length > 1) {
-                    transition.put("reason", parts[1]);
-                }
-                api.call("POST", "/api/v1/experiments/" + id + "/transitions", transition.toString(), null, 200);
-            }
-            loaded++;
         }
+        List<Callable<Object>> groups = new ArrayList<>();
+        byPractice.values().forEach(group -> groups.add(() -> {
+            for (JsonNode experiment : group) {
+                loadExperiment(api, experiment, practiceId(practiceIds, experiment.get("practice").asString()), ids, deadline, wait);
+            }
+            return null;
+        }));
+        inParallel(4, groups);
+        for (JsonNode experiment : adoptions) {
+            loadExperiment(api, experiment, practiceId(practiceIds, experiment.get("practice").asString()), ids, deadline, wait);
+        }
+        int loaded = experiments.size();
         Files.writeString(marker, "loaded " + loaded + " experiments\n");
         return loaded;
+    }
+
+    private static void loadExperiment(Gateway api, JsonNode experiment, String practiceId, java.util.Map<String, String> ids,
+            java.time.Instant deadline, Duration wait) throws Exception {
+        // Experiment-service learns the practices from Kafka.
+        while (!api.knowsPractice(practiceId)) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("experiment-service did not learn practice " + experiment.get("practice")
+                        + " from Kafka within " + wait.toSeconds() + " s");
+            }
+            Thread.sleep(250); // polling a remote process; nothing to await on in this JVM
+        }
+        String practice = experiment.get("practice").asString();
+        var body = (tools.jackson.databind.node.ObjectNode) experiment.deepCopy();
+        body.put("practiceId", practiceId);
+        for (String field : List.of("practice", "status", "cycles", "measures", "adoptFrom")) {
+            body.remove(field);
+        }
+        String id;
+        if (experiment.has("adoptFrom")) {
+            JsonNode from = experiment.get("adoptFrom");
+            String origin = ids.get(from.get("practice").asString() + "/" + from.get("title").asString());
+            var adoption = JSON.createObjectNode().put("practiceId", practiceId);
+            adoption.set("organisations", experiment.get("organisations"));
+            id = api.call("POST", "/api/v1/experiments/" + origin + "/adoptions", adoption.toString(), null, 201).get("id").asString();
+            api.call("PUT", "/api/v1/experiments/" + id, body.toString(), "*", 200);
+        } else {
+            id = api.call("POST", "/api/v1/experiments", body.toString(), null, 201).get("id").asString();
+        }
+        ids.put(practice + "/" + experiment.get("title").asString(), id);
+        int number = 0;
+        for (JsonNode cycle : experiment.path("cycles")) {
+            api.call("POST", "/api/v1/experiments/" + id + "/cycles", cycle.toString(), null, 201);
+            number++;
+            if (cycle.has("decision")) {
+                api.call("PUT", "/api/v1/experiments/" + id + "/cycles/" + number, cycle.toString(), "*", 200);
+            }
+        }
+        for (JsonNode measure : experiment.path("measures")) {
+            loadMeasure(api, id, measure);
+        }
+        for (JsonNode step : experiment.path("status")) {
+            String[] parts = step.asString().split(":", 2);
+            var transition = JSON.createObjectNode().put("status", parts[0]);
+            if (parts.length > 1) {
+                transition.put("reason", parts[1]);
+            }
+            api.call("POST", "/api/v1/experiments/" + id + "/transitions", transition.toString(), null, 200);
+        }
+    }
+
+    /** Runs the calls {@code threads} at a time and waits for all; the first failure is thrown. */
+    private static void inParallel(int threads, List<Callable<Object>> calls) throws Exception {
+        try (var workers = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<Object>> running = new ArrayList<>();
+            for (Callable<Object> call : calls) {
+                running.add(workers.submit(call));
+            }
+            for (var call : running) {
+                try {
+                    call.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
     }
 
     /** Loads the fictional demo social map (DemoSocialMap) once, as the demo coordinator, straight at socialmap-service. */
@@ -139,20 +180,12 @@ final class DemoData {
         Gateway socialMap = api.direct(config.socialmapPort());
         var entries = nl.mantelzorgthuis.testsupport.DemoSocialMap.demo();
         // Four at a time: each entry waits mostly for its durable write, so calls side by side finish sooner.
-        try (var workers = java.util.concurrent.Executors.newFixedThreadPool(4)) {
-            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
-            for (var entry : entries) {
-                calls.add(workers.submit(() -> ids.put(entry.get("name").asString(),
-                        socialMap.call("POST", "/api/v1/socialmap/services", entry.toString(), null, 201).get("id").asString())));
-            }
-            for (var call : calls) {
-                try {
-                    call.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (var entry : entries) {
+            calls.add(() -> ids.put(entry.get("name").asString(),
+                    socialMap.call("POST", "/api/v1/socialmap/services", entry.toString(), null, 201).get("id").asString()));
         }
+        inParallel(4, calls);
         int loaded = entries.size();
         // The seeds' respite-care routing: made in 's-Hertogenbosch, tried in Noordoostpolder (seed 003).
         String route;
