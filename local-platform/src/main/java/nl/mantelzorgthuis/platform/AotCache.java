@@ -36,15 +36,16 @@ final class AotCache {
         return Runtime.version().feature() >= 25 && Boolean.parseBoolean(PlatformConfig.setting("platform.aot-cache", "true"));
     }
 
-    static Launch prepare(String name, Path jar, Path dataDir, String jvmOptions) throws IOException {
-        return prepare(name, jar, dataDir, jvmOptions, supported());
+    static Launch prepare(String name, Path jar, Path aotDir, String jvmOptions) throws IOException {
+        return prepare(name, jar, aotDir, jvmOptions, supported());
     }
 
-    static Launch prepare(String name, Path jar, Path dataDir, String jvmOptions, boolean enabled) throws IOException {
+    /** {@code aotDir} holds a directory per service (normally {@code data/aot}). */
+    static Launch prepare(String name, Path jar, Path aotDir, String jvmOptions, boolean enabled) throws IOException {
         if (!enabled) {
             return new Launch(jar, List.of(), false, null, null);
         }
-        Path dir = dataDir.resolve("aot").resolve(name);
+        Path dir = aotDir.resolve(name);
         String stamp = contentStamp(jar) + " " + jvmOptions + " " + Runtime.version();
         Path stampFile = dir.resolve("stamp");
         Path extracted = dir.resolve("app").resolve(jar.getFileName());

@@ -23,6 +23,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
 
+    /** Every service the launcher starts, by module (and process) name. */
+    static final List<String> SERVICES = List.of("identity-service", "practice-service", "experiment-service", "socialmap-service",
+            "notification-service", "gateway");
+
     private final PlatformConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
     private MongoStore mongo;
@@ -30,12 +34,16 @@ public final class LocalPlatform implements AutoCloseable {
     private DevMailbox mailbox;
     private Duration startUp;
     private Supervisor supervisor;
+    private boolean closed;
 
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--train-aot-caches")) {
+            System.exit(trainAotCaches(PlatformConfig.fromEnvironment()) ? 0 : 1);
+        }
         LocalPlatform platform = new LocalPlatform(PlatformConfig.fromEnvironment());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,6 +59,76 @@ public final class LocalPlatform implements AutoCloseable {
         }
         platform.printSummary();
         stopped.await();
+    }
+
+    /**
+     * The training run of {@code bin/platform}'s build step: a whole start (every service, the demo data) in
+     * a data directory of its own, then a stop, at which every JVM without an AOT cache writes one into
+     * this platform's {@code data/aot}. The newcomer's first start then reads them instead of training
+     * while they wait. Does nothing when every cache is up to date; the training data is thrown away.
+     */
+    static boolean trainAotCaches(PlatformConfig config) throws Exception {
+        return trainAotCaches(config, AotCache.supported());
+    }
+
+    static boolean trainAotCaches(PlatformConfig config, boolean enabled) throws Exception {
+        // bin/platform gives the launcher -XX:AOTCacheOutput when its own cache is missing: then a whole run too.
+        boolean launcherTrains = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        List<String> untrained = new ArrayList<>();
+        for (String service : SERVICES) {
+            if (enabled && !AotCache.prepare(service, config.jar(service), config.aotDir(), config.serviceJvmOptions(), true).trained()) {
+                untrained.add(service);
+            }
+        }
+        if (!launcherTrains && untrained.isEmpty()) {
+            return true;
+        }
+        if (launcherTrains) {
+            untrained.add("the launcher");
+        }
+        PlatformConfig training = config.forAotTraining();
+        log.info("Training AOT caches for {}: the platform starts once in {} and stops again (a few minutes, once per change)",
+                String.join(", ", untrained), training.dataDir());
+        Instant begin = Instant.now();
+        // A training run that was interrupted leaves its data (and the ids of its processes, which start() stops).
+        deleteAllBut(training.dataDir(), training.dataDir().resolve("services.pid"));
+        LocalPlatform platform = new LocalPlatform(training);
+        Thread stopOnInterrupt = new Thread(platform::close, "local-platform-training-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try {
+            platform.start();
+            log.info("Trained in {} s; stopping, which writes the caches ...", Duration.between(begin, Instant.now()).toSeconds());
+        } catch (Exception e) {
+            log.error("The training run could not start: {} (its logs are in {}); the first start trains instead", e.getMessage(),
+                    training.dataDir().resolve("logs"));
+            return false;
+        } finally {
+            platform.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            } catch (IllegalStateException stopping) {
+                // Ctrl-C during the training run: the hook has stopped it.
+            }
+        }
+        deleteAllBut(training.dataDir(), null);
+        log.info("AOT caches written in {} s in all", Duration.between(begin, Instant.now()).toSeconds());
+        return true;
+    }
+
+    /** Deletes {@code dir} and what it holds, except {@code kept} (and then {@code dir} itself) when given. */
+    private static void deleteAllBut(Path dir, Path kept) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                boolean keep = kept != null && (path.equals(kept) || path.equals(dir));
+                if (!keep) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     public LocalPlatform start() throws Exception {
@@ -76,20 +154,20 @@ public final class LocalPlatform implements AutoCloseable {
                 "IDENTITY_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET,
                 "IDENTITY_PORTAL_REDIRECT_URIS", config.portalRedirectUri(),
                 "IDENTITY_PORTAL_POST_LOGOUT_REDIRECT_URI", "http://localhost:" + config.gatewayPort() + "/",
-                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), config.dataDir(), config.serviceJvmOptions()));
+                "IDENTITY_SEED_FILE", DemoData.accountsFile(config.dataDir()).toString()), config));
         services.add(new ServiceProcess("practice-service", config.practicePort(), config.jar("practice-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "practices",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config));
         services.add(new ServiceProcess("experiment-service", config.experimentPort(), config.jar("experiment-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "experiments",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config));
         services.add(new ServiceProcess("socialmap-service", config.socialmapPort(), config.jar("socialmap-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "socialmap",
                 "SOCIALMAP_GEOCODER_URL", config.geocoderUrl() != null ? config.geocoderUrl() : mailbox.gazetteerUrl(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config.dataDir(), config.serviceJvmOptions()));
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", config.issuer()), config));
         services.add(new ServiceProcess("notification-service", config.notificationPort(), config.jar("notification-service"), Map.of(
                 "SPRING_MONGODB_URI", mongoBase + "notifications",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -99,7 +177,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "SPRING_MAIL_PORT", Integer.toString(config.smtpPort()),
                 // The demo receivers run on this machine; in production only public addresses are called.
                 "NOTIFICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8",
-                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), config.dataDir(), config.serviceJvmOptions()));
+                "NOTIFICATION_PLATFORM_URL", "http://localhost:" + config.gatewayPort()), config));
         services.add(new ServiceProcess("gateway", config.gatewayPort(), config.jar("gateway"), Map.of(
                 "PLATFORM_SERVICES_PRACTICE", "http://localhost:" + config.practicePort(),
                 "PLATFORM_SERVICES_NOTIFICATION", "http://localhost:" + config.notificationPort(),
@@ -107,7 +185,10 @@ public final class LocalPlatform implements AutoCloseable {
                 "PLATFORM_SERVICES_SOCIALMAP", "http://localhost:" + config.socialmapPort(),
                 "PLATFORM_SERVICES_IDENTITY", config.issuer(),
                 "PLATFORM_IDENTITY_ISSUER", config.issuer(),
-                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), config.dataDir(), config.serviceJvmOptions()));
+                "PLATFORM_PORTAL_CLIENT_SECRET", PlatformConfig.PORTAL_SECRET), config));
+        if (!services.stream().map(service -> service.name).toList().equals(SERVICES)) {
+            throw new IllegalStateException("SERVICES names other services than start() starts"); // the training run trusts it
+        }
         Processes.stopStale(pidFile(), services.stream().map(ServiceProcess::jarName).toList());
         services.parallelStream().forEach(ServiceProcess::prepare);
         for (ServiceProcess service : services) {
@@ -237,6 +318,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (supervisor != null) {
             supervisor.close();
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 public record PlatformConfig(
         Path root,
         Path dataDir,
+        Path aotDir,
         int gatewayPort,
         int practicePort,
         int experimentPort,
@@ -28,9 +29,11 @@ public record PlatformConfig(
 
     public static PlatformConfig fromEnvironment() {
         Path root = Path.of(setting("platform.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve(setting("platform.data-dir", "data")).normalize();
         return new PlatformConfig(
                 root,
-                root.resolve(setting("platform.data-dir", "data")).normalize(),
+                dataDir,
+                dataDir.resolve("aot"),
                 Integer.parseInt(setting("platform.gateway-port", "8080")),
                 Integer.parseInt(setting("platform.practice-port", "8081")),
                 Integer.parseInt(setting("platform.experiment-port", "8082")),
@@ -56,9 +59,19 @@ public record PlatformConfig(
     /** The same platform on free ports with its own data, for tests and benchmarks beside a running one. */
     PlatformConfig onFreePorts(Path data, boolean withDemoData) {
         java.util.function.IntSupplier free = nl.mantelzorgthuis.testsupport.KafkaBroker::freePort;
-        return new PlatformConfig(root, data, free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(),
+        return new PlatformConfig(root, data, data.resolve("aot"), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(),
                 free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), withDemoData,
                 startTimeout, serviceJvmOptions);
+    }
+
+    /**
+     * The same platform with the data of a training run (a directory of its own, thrown away after it)
+     * and the AOT caches of this one, which the training run writes.
+     */
+    PlatformConfig forAotTraining() {
+        return new PlatformConfig(root, dataDir.resolve("aot-training"), aotDir, gatewayPort, practicePort, experimentPort, socialmapPort,
+                notificationPort, identityPort, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailboxPort, demoData, startTimeout,
+                serviceJvmOptions);
     }
 
     static String setting(String property, String fallback) {

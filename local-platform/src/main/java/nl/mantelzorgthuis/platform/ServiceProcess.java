@@ -25,21 +25,21 @@ final class ServiceProcess {
     private final Map<String, String> environment;
     private final Path log;
     private final String jvmOptions;
-    private final Path dataDir;
+    private final Path aotDir;
     private AotCache.Launch launch;
     private Process process;
     private Instant startedAt;
     private Duration readyAfter;
     private boolean refused;
 
-    ServiceProcess(String name, int port, Path jar, Map<String, String> environment, Path dataDir, String jvmOptions) {
+    ServiceProcess(String name, int port, Path jar, Map<String, String> environment, PlatformConfig config) {
         this.name = name;
         this.port = port;
         this.jar = jar;
         this.environment = environment;
-        this.dataDir = dataDir;
-        this.log = dataDir.resolve("logs").resolve(name + ".log");
-        this.jvmOptions = jvmOptions;
+        this.aotDir = config.aotDir();
+        this.log = config.dataDir().resolve("logs").resolve(name + ".log");
+        this.jvmOptions = config.serviceJvmOptions();
     }
 
     /** Extracts the jar for its AOT cache when needed (JDK 25); the services do this side by side before they start. */
@@ -48,7 +48,7 @@ final class ServiceProcess {
             return;
         }
         try {
-            launch = AotCache.prepare(name, jar, dataDir, jvmOptions);
+            launch = AotCache.prepare(name, jar, aotDir, jvmOptions);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
