@@ -32,14 +32,6 @@ final class AotCache {
     private AotCache() {
     }
 
-    static boolean supported() {
-        return Runtime.version().feature() >= 25 && Boolean.parseBoolean(PlatformConfig.setting("platform.aot-cache", "true"));
-    }
-
-    static Launch prepare(String name, Path jar, Path aotDir, String jvmOptions) throws IOException {
-        return prepare(name, jar, aotDir, jvmOptions, supported());
-    }
-
     /** {@code aotDir} holds a directory per service (normally {@code data/aot}). */
     static Launch prepare(String name, Path jar, Path aotDir, String jvmOptions, boolean enabled) throws IOException {
         if (!enabled) {
@@ -50,7 +42,7 @@ final class AotCache {
         Path stampFile = dir.resolve("stamp");
         Path extracted = dir.resolve("app").resolve(jar.getFileName());
         if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp) || !Files.exists(extracted)) {
-            delete(dir);
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
             Files.createDirectories(dir);
             extract(jar, dir.resolve("app"), dir.resolve("extract.log"));
             Files.writeString(stampFile, stamp);
@@ -126,16 +118,5 @@ final class AotCache {
             throw new IOException("Interrupted while extracting " + jar, e);
         }
         log.debug("Extracted {} to {}", jar, destination);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -68,16 +68,13 @@ public final class LocalPlatform implements AutoCloseable {
      * while they wait. Does nothing when every cache is up to date; the training data is thrown away.
      */
     static boolean trainAotCaches(PlatformConfig config) throws Exception {
-        return trainAotCaches(config, AotCache.supported());
-    }
-
-    static boolean trainAotCaches(PlatformConfig config, boolean enabled) throws Exception {
         // bin/platform gives the launcher -XX:AOTCacheOutput when its own cache is missing: then a whole run too.
         boolean launcherTrains = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
         List<String> untrained = new ArrayList<>();
         for (String service : SERVICES) {
-            if (enabled && !AotCache.prepare(service, config.jar(service), config.aotDir(), config.serviceJvmOptions(), true).trained()) {
+            if (config.aotCache() && !AotCache.prepare(service, config.jar(service), config.aotDir(), config.serviceJvmOptions(), true)
+                    .trained()) {
                 untrained.add(service);
             }
         }
@@ -91,8 +88,9 @@ public final class LocalPlatform implements AutoCloseable {
         log.info("Training AOT caches for {}: the platform starts once in {} and stops again (a few minutes, once per change)",
                 String.join(", ", untrained), training.dataDir());
         Instant begin = Instant.now();
-        // A training run that was interrupted leaves its data (and the ids of its processes, which start() stops).
-        deleteAllBut(training.dataDir(), training.dataDir().resolve("services.pid"));
+        // A training run that was interrupted leaves its data, and maybe its services still running.
+        Processes.stopStale(training.dataDir().resolve("services.pid"), SERVICES.stream().map(service -> service + ".jar").toList());
+        org.springframework.util.FileSystemUtils.deleteRecursively(training.dataDir());
         LocalPlatform platform = new LocalPlatform(training);
         Thread stopOnInterrupt = new Thread(platform::close, "local-platform-training-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
@@ -111,24 +109,9 @@ public final class LocalPlatform implements AutoCloseable {
                 // Ctrl-C during the training run: the hook has stopped it.
             }
         }
-        deleteAllBut(training.dataDir(), null);
+        org.springframework.util.FileSystemUtils.deleteRecursively(training.dataDir());
         log.info("AOT caches written in {} s in all", Duration.between(begin, Instant.now()).toSeconds());
         return true;
-    }
-
-    /** Deletes {@code dir} and what it holds, except {@code kept} (and then {@code dir} itself) when given. */
-    private static void deleteAllBut(Path dir, Path kept) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                boolean keep = kept != null && (path.equals(kept) || path.equals(dir));
-                if (!keep) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     public LocalPlatform start() throws Exception {

@@ -25,7 +25,8 @@ public record PlatformConfig(
         int mailboxPort,
         boolean demoData,
         Duration startTimeout,
-        String serviceJvmOptions) {
+        String serviceJvmOptions,
+        boolean aotCache) {
 
     public static PlatformConfig fromEnvironment() {
         Path root = Path.of(setting("platform.root", ".")).toAbsolutePath().normalize();
@@ -53,7 +54,9 @@ public record PlatformConfig(
                         + (Runtime.version().feature() >= 25 ? " -XX:+UseCompactObjectHeaders" : ""))
                         // Every service and the gateway are built with Spring AOT (root pom) and start from its
                         // generated bean definitions: less CPU to ready (docs/benchmarks.md, start-up).
-                        + (Boolean.parseBoolean(setting("platform.spring-aot", "true")) ? " -Dspring.aot.enabled=true" : ""));
+                        + (Boolean.parseBoolean(setting("platform.spring-aot", "true")) ? " -Dspring.aot.enabled=true" : ""),
+                // JDK 25's ahead-of-time cache per service (AotCache); JDK 21 runs the jars as they are.
+                Runtime.version().feature() >= 25 && Boolean.parseBoolean(setting("platform.aot-cache", "true")));
     }
 
     /** The same platform on free ports with its own data, for tests and benchmarks beside a running one. */
@@ -61,7 +64,14 @@ public record PlatformConfig(
         java.util.function.IntSupplier free = nl.mantelzorgthuis.testsupport.KafkaBroker::freePort;
         return new PlatformConfig(root, data, data.resolve("aot"), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(),
                 free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(), withDemoData,
-                startTimeout, serviceJvmOptions);
+                startTimeout, serviceJvmOptions, aotCache);
+    }
+
+    /** The same platform with AOT caches on or off (on needs JDK 25). */
+    PlatformConfig withAotCache(boolean on) {
+        return new PlatformConfig(root, dataDir, aotDir, gatewayPort, practicePort, experimentPort, socialmapPort, notificationPort,
+                identityPort, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailboxPort, demoData, startTimeout, serviceJvmOptions,
+                on && Runtime.version().feature() >= 25);
     }
 
     /**
@@ -71,7 +81,7 @@ public record PlatformConfig(
     PlatformConfig forAotTraining() {
         return new PlatformConfig(root, dataDir.resolve("aot-training"), aotDir, gatewayPort, practicePort, experimentPort, socialmapPort,
                 notificationPort, identityPort, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailboxPort, demoData, startTimeout,
-                serviceJvmOptions);
+                serviceJvmOptions, aotCache);
     }
 
     static String setting(String property, String fallback) {

@@ -26,6 +26,7 @@ final class ServiceProcess {
     private final Path log;
     private final String jvmOptions;
     private final Path aotDir;
+    private final boolean aotCache;
     private AotCache.Launch launch;
     private Process process;
     private Instant startedAt;
@@ -38,6 +39,7 @@ final class ServiceProcess {
         this.jar = jar;
         this.environment = environment;
         this.aotDir = config.aotDir();
+        this.aotCache = config.aotCache();
         this.log = config.dataDir().resolve("logs").resolve(name + ".log");
         this.jvmOptions = config.serviceJvmOptions();
     }
@@ -48,7 +50,7 @@ final class ServiceProcess {
             return;
         }
         try {
-            launch = AotCache.prepare(name, jar, aotDir, jvmOptions);
+            launch = AotCache.prepare(name, jar, aotDir, jvmOptions, aotCache);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

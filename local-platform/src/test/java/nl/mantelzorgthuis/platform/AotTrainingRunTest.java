@@ -17,14 +17,9 @@ class AotTrainingRunTest {
     @Test
     void the_training_run_leaves_a_cache_for_every_service_and_no_data(@TempDir Path data) throws Exception {
         Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
-        PlatformConfig config = PlatformConfig.fromEnvironment().onFreePorts(data, true);
         // The tests' platforms run without caches (pom); this one trains them, as bin/platform's does.
-        String before = System.setProperty("platform.aot-cache", "true");
-        try {
-            assertThat(LocalPlatform.trainAotCaches(config)).isTrue();
-        } finally {
-            System.setProperty("platform.aot-cache", before == null ? "false" : before);
-        }
+        PlatformConfig config = PlatformConfig.fromEnvironment().onFreePorts(data, true).withAotCache(true);
+        assertThat(LocalPlatform.trainAotCaches(config)).isTrue();
 
         for (String service : LocalPlatform.SERVICES) {
             assertThat(config.aotDir().resolve(service).resolve(service + ".aot")).isNotEmptyFile();
