@@ -71,10 +71,20 @@ public final class LocalPlatform implements AutoCloseable {
         // bin/platform gives the launcher -XX:AOTCacheOutput when its own cache is missing: then a whole run too.
         boolean launcherTrains = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        PlatformConfig training = config.forAotTraining();
+        // Its data goes when a training run ends well: still there, the last one was stopped or failed part-way,
+        // and the caches its JVMs wrote as they stopped hold what a part of a start loaded. They are trained again.
+        boolean unfinished = Files.exists(training.dataDir());
         List<String> untrained = new ArrayList<>();
         for (String service : SERVICES) {
-            if (config.aotCache() && !AotCache.prepare(service, config.jar(service), config.aotDir(), config.serviceJvmOptions(), true)
-                    .trained()) {
+            if (!config.aotCache()) {
+                continue;
+            }
+            AotCache.Launch launch = AotCache.prepare(service, config.jar(service), config.aotDir(), config.serviceJvmOptions(), true);
+            if (unfinished) {
+                Files.deleteIfExists(launch.cache());
+            }
+            if (unfinished || !launch.trained()) {
                 untrained.add(service);
             }
         }
@@ -84,7 +94,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (launcherTrains) {
             untrained.add("the launcher");
         }
-        PlatformConfig training = config.forAotTraining();
+        if (unfinished) {
+            log.info("The last training run did not finish ({} is still there): its caches are trained again", training.dataDir());
+        }
         log.info("Training AOT caches for {}: the platform starts once in {} and stops again (a few minutes, once per change)",
                 String.join(", ", untrained), training.dataDir());
         Instant begin = Instant.now();
