@@ -17,5 +17,5 @@ cd "$(dirname "$0")/.."
   -Dbench.warmupSeconds="${BENCH_WARMUP:-15}" -Dbench.store="${BENCH_STORE:-process}" \
   "-Dbench.storeJvmOptions=${BENCH_STORE_JVM_OPTIONS:--Xmx10g}" \
   "-DargLine=-Xmx${BENCH_HEAP:-12g} ${BENCH_JVM_OPTIONS:-}"
-grep -E "^(notification benchmark|sent|inbox|webhooks|stored)" \
+grep -E "^(notification benchmark|sent|inbox|webhooks|stored|deliveries)" \
   notification-service/target/surefire-reports/nl.mantelzorgthuis.notificationservice.NotificationBenchmark-output.txt

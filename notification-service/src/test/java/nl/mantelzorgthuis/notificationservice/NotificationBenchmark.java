@@ -203,6 +203,9 @@ class NotificationBenchmark {
                     .map(a -> new Sample(a.eventTime(), a.latencyMillis())).toList();
             System.out.println("stored, first vs last " + window / 1000 + " s: " + drift(storedSamples, beginMillis, endMillis, window));
             System.out.println("webhooks, first vs last " + window / 1000 + " s: " + drift(healthySamples, beginMillis, endMillis, window));
+            // What the sweep for abandoned leases reads (the pending list) beside what the store keeps.
+            System.out.println("deliveries kept: " + mongo.getCollection("deliveries").countDocuments() + ", in the pending list: "
+                    + mongo.getCollection("deliveries_pending").countDocuments());
             System.out.println("inbox page read during the load: " + percentiles(inboxReads.stream().map(us -> us / 1000).toList())
                     + " ms (n=" + inboxReads.size() + ")");
         } finally {

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
 import nl.mantelzorgthuis.notificationservice.support.Receiver;
 import nl.mantelzorgthuis.notificationservice.support.Standalone;
@@ -22,15 +25,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Stops the service while deliveries wait for retries (and some are in flight with a slow
- * receiver), then starts it again on the same store: every accepted message is delivered, each
- * delivery id exactly once with success; receivers see repeats only under the same webhook-id.
+ * receiver), then starts it again on the same store, or another replica: every accepted message is
+ * delivered, each delivery id exactly once with success; receivers see repeats only under the same
+ * webhook-id.
  */
 class RestartWithPendingRetriesTest {
 
     private static final int EVENTS = 20;
 
     private ConfigurableApplicationContext start(Infrastructure infra, String database) {
+        return start(infra, database, "restart-replica");
+    }
+
+    private ConfigurableApplicationContext start(Infrastructure infra, String database, String replica) {
         Map<String, String> settings = Map.ofEntries(
+                Map.entry("notification.webhooks.replica", replica),
                 Map.entry("server.port", "0"),
                 Map.entry("spring.mongodb.uri", infra.mongoUri(database)),
                 Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
@@ -53,10 +62,31 @@ class RestartWithPendingRetriesTest {
 
     @Test
     void every_accepted_notification_is_delivered_exactly_once_per_delivery_id_after_a_restart() {
+        stopWithPendingDeliveriesThenDeliver("restart-replica", false);
+    }
+
+    @Test
+    void another_replica_takes_over_what_a_stopped_one_left_once_the_leases_run_out() {
+        stopWithPendingDeliveriesThenDeliver("other-replica", false);
+    }
+
+    @Test
+    void deliveries_left_pending_by_a_version_without_the_pending_list_are_still_taken_over() {
+        stopWithPendingDeliveriesThenDeliver("other-replica", true);
+    }
+
+    /**
+     * The first replica stops with every delivery pending; the second, under {@code secondReplica}'s
+     * name, delivers them. Without the pending list (as an earlier version left the store) the second
+     * finds them through the list it makes at start. When all is delivered the list is empty again.
+     */
+    private void stopWithPendingDeliveriesThenDeliver(String secondReplica, boolean withoutPendingList) {
         Infrastructure infra = Infrastructure.embedded();
         String database = "restart_" + UUID.randomUUID().toString().substring(0, 8);
         String topic = "restart-events-" + database;
-        try (Receiver receiver = new Receiver(); DomainEvents events = new DomainEvents(infra.kafkaBootstrapServers())) {
+        try (Receiver receiver = new Receiver(); DomainEvents events = new DomainEvents(infra.kafkaBootstrapServers());
+                MongoClient mongo = MongoClients.create(infra.mongoUri(database))) {
+            MongoCollection<org.bson.Document> pendingList = mongo.getDatabase(database).getCollection("deliveries_pending");
             // Down at first, and slow: some calls are still in flight when the service stops.
             receiver.answer(n -> n % 2 == 0 ? Receiver.Answer.status(503) : new Receiver.Answer(503, null, Duration.ofSeconds(2)));
             ConfigurableApplicationContext first = start(infra, database);
@@ -71,9 +101,13 @@ class RestartWithPendingRetriesTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> firstApi.get("/api/v1/notifications/webhooks/" + hook
                     + "/deliveries?status=PENDING&pageSize=100").json().size() == EVENTS && receiver.calls().size() >= 5);
             first.close();
+            assertThat(pendingList.countDocuments()).isEqualTo(EVENTS);
+            if (withoutPendingList) {
+                pendingList.drop();
+            }
 
             receiver.answer(n -> Receiver.Answer.ok());
-            ConfigurableApplicationContext second = start(infra, database);
+            ConfigurableApplicationContext second = start(infra, database, secondReplica);
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> distinctIds(receiver.delivered()).size() == EVENTS);
                 Api api = api(second);
@@ -83,6 +117,7 @@ class RestartWithPendingRetriesTest {
                         .collect(Collectors.groupingBy(c -> c.header("webhook-id"), Collectors.counting()));
                 assertThat(successes).hasSize(EVENTS).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
                 assertThat(distinctIds(receiver.calls())).isEqualTo(successes.keySet());
+                await().atMost(Duration.ofSeconds(30)).until(() -> pendingList.countDocuments() == 0);
             } finally {
                 second.close();
             }

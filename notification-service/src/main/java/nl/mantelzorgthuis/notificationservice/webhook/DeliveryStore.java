@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import nl.mantelzorgthuis.notificationservice.NotificationProperties;
 import nl.mantelzorgthuis.notificationservice.notice.Inserts;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
  * Deliveries persist every message and its attempts, so pending retries survive a restart. A
  * replica works on a delivery while it holds its lease; it keeps the lease while a retry waits (until
  * the retry is due plus one lease), and knows what is due from its {@link DueQueue} in memory. A lease
- * that runs out (the replica died) makes the delivery free for any replica's sweep; a replica that
- * starts again under the same name takes its own leases back at once.
+ * that runs out (the replica died) makes the delivery free for any replica's sweep, which reads the
+ * {@link PendingDeliveries pending list} rather than every delivery kept; a replica that starts
+ * again under the same name takes its own leases back at once.
  */
 @Component
 class DeliveryStore {
@@ -43,6 +45,7 @@ class DeliveryStore {
     private final String name;
     private final String replica;
     private final DueQueue due;
+    private final PendingDeliveries pending;
 
     DeliveryStore(MongoTemplate mongo, Clock clock, NotificationProperties properties) {
         this.mongo = mongo;
@@ -52,6 +55,7 @@ class DeliveryStore {
         // The lease names this run of the replica too, so a restart tells its predecessor's leases from its own.
         this.replica = name + "@" + clock.millis();
         this.due = new DueQueue(clock);
+        this.pending = new PendingDeliveries(mongo);
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC));
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("endpointId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
         mongo.indexOps(Delivery.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC));
@@ -61,35 +65,77 @@ class DeliveryStore {
     /** New deliveries, leased to this replica, which attempts them at once. */
     List<Document> insertNew(List<Document> deliveries) {
         deliveries.forEach(d -> d.append("leaseOwner", replica));
+        pending.listed(deliveries);
         return Inserts.insertNew(mongo.getCollection(Delivery.COLLECTION), deliveries);
     }
 
     /**
-     * Takes the pending deliveries whose lease ran out (a replica stopped) and, at start, those this
-     * replica held before it stopped; each is queued for its own moment. One query (a scan on the
-     * embedded store), then one conditional claim per delivery found, which is where replicas race.
+     * Lists every pending delivery that has no entry in the pending list yet: those an earlier
+     * version left, or one whose entry a rare race removed. One query over the deliveries, at start.
      */
-    int claimAbandoned(int limit, boolean atStart) {
+    void listPending() {
+        Query query = Query.query(where("status").is(Delivery.Status.PENDING.name()));
+        query.fields().include("_id").include("leaseUntil");
+        List<Document> page = new ArrayList<>();
+        try (var found = mongo.stream(query, Document.class, Delivery.COLLECTION)) {
+            for (var it = found.iterator(); it.hasNext(); ) {
+                page.add(it.next());
+                if (page.size() == 500 || !it.hasNext()) {
+                    Set<String> missing = pending.unlisted(page.stream().map(d -> d.getString("_id")).toList());
+                    if (!missing.isEmpty()) {
+                        pending.listed(page.stream().filter(d -> missing.contains(d.getString("_id"))).toList());
+                        log.info("Listed {} pending webhook deliveries the pending list did not have", missing.size());
+                    }
+                    page.clear();
+                }
+            }
+        }
+    }
+
+    /**
+     * One page of the sweep: takes the pending deliveries whose lease ran out (a replica stopped) and,
+     * at start, those this replica held before it stopped; each is queued for its own moment. Reads
+     * the pending list, not the deliveries (see {@link PendingDeliveries}), then each delivery by id;
+     * only a delivery that is free is claimed, with a conditional update, which is where replicas
+     * race. Entries of deliveries that are done go, entries behind their delivery's lease catch up.
+     * Returns the id of the last entry looked at, or null when there are no more.
+     */
+    String claimAbandoned(int limit, boolean atStart, String after) {
         Instant now = clock.instant();
+        List<Document> entries = pending.page(atStart ? null : now, after, limit);
+        for (Document entry : entries) {
+            String id = entry.getString("_id");
+            Document d = mongo.findById(id, Document.class, Delivery.COLLECTION);
+            if (d == null || !Delivery.Status.PENDING.name().equals(d.getString("status"))) {
+                pending.forget(id, entry.getDate("leaseUntil"));
+            } else if (!d.getDate("leaseUntil").toInstant().isAfter(now) || atStart && leftByEarlierRun(d.getString("leaseOwner"))) {
+                claim(id, d.getDate("nextAttemptAt").toInstant(), now, atStart);
+            } else if (!d.getDate("leaseUntil").equals(entry.getDate("leaseUntil"))) {
+                pending.caughtUp(id, d.getDate("leaseUntil"));
+            }
+        }
+        return entries.size() < limit ? null : entries.getLast().getString("_id");
+    }
+
+    private boolean leftByEarlierRun(String owner) {
+        return owner != null && owner.startsWith(name + "@") && !owner.equals(replica);
+    }
+
+    private void claim(String id, Instant next, Instant now, boolean atStart) {
         Criteria free = where("leaseUntil").lte(Date.from(now));
         Criteria claimable = new Criteria().andOperator(where("status").is(Delivery.Status.PENDING.name()),
                 atStart ? new Criteria().orOperator(free, new Criteria().andOperator(
                         where("leaseOwner").regex("^" + java.util.regex.Pattern.quote(name) + "@"), where("leaseOwner").ne(replica)))
                         : free);
-        int claimed = 0;
-        for (Document candidate : mongo.find(Query.query(claimable).limit(limit), Document.class, Delivery.COLLECTION)) {
-            Instant next = candidate.getDate("nextAttemptAt").toInstant();
-            Document taken = mongo.findAndModify(
-                    Query.query(new Criteria().andOperator(where("_id").is(candidate.getString("_id")), claimable,
-                            where("nextAttemptAt").is(Date.from(next)))),
-                    new Update().set("leaseOwner", replica).set("leaseUntil", Date.from(later(next, now).plus(lease))),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, Delivery.COLLECTION);
-            if (taken != null) {
-                due.add(taken.getString("_id"), taken.getString("endpointId"), next, taken.get("attempts", Number.class).intValue() > 0);
-                claimed++;
-            }
+        Instant until = later(next, now).plus(lease);
+        Document taken = mongo.findAndModify(
+                Query.query(new Criteria().andOperator(where("_id").is(id), claimable, where("nextAttemptAt").is(Date.from(next)))),
+                new Update().set("leaseOwner", replica).set("leaseUntil", Date.from(until)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, Delivery.COLLECTION);
+        if (taken != null) {
+            pending.leased(List.of(id), until);
+            due.add(id, taken.getString("endpointId"), next, taken.get("attempts", Number.class).intValue() > 0);
         }
-        return claimed;
     }
 
     /**
@@ -154,6 +200,7 @@ class DeliveryStore {
                     .push("log", attempt(success.attempt())));
         }
         bulk.execute();
+        pending.done(batch.stream().map(Success::id).toList());
     }
 
     @jakarta.annotation.PreDestroy
@@ -165,6 +212,7 @@ class DeliveryStore {
         Instant at = next.truncatedTo(ChronoUnit.MILLIS);
         mongo.updateFirst(Query.query(where("_id").is(delivery.id())), keep(at).inc("attempts", 1).push("log", attempt(attempt)),
                 Delivery.COLLECTION);
+        pending.leased(List.of(delivery.id()), at.plus(lease));
         due.add(delivery.id(), delivery.endpointId(), at, true);
     }
 
@@ -172,6 +220,7 @@ class DeliveryStore {
     void postpone(Delivery delivery, Instant next) {
         Instant at = next.truncatedTo(ChronoUnit.MILLIS);
         mongo.updateFirst(Query.query(where("_id").is(delivery.id())), keep(at), Delivery.COLLECTION);
+        pending.leased(List.of(delivery.id()), at.plus(lease));
         due.add(delivery.id(), delivery.endpointId(), at, delivery.attempts() > 0);
     }
 
@@ -186,6 +235,7 @@ class DeliveryStore {
             update.inc("attempts", 1).push("log", attempt(attempt));
         }
         mongo.updateFirst(Query.query(where("_id").is(id)), update, Delivery.COLLECTION);
+        pending.done(List.of(id));
     }
 
     /**
@@ -196,6 +246,8 @@ class DeliveryStore {
     boolean requeue(String endpointId, String id) {
         flushSuccesses();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // Listed first: if the service stops before the delivery is pending again, the entry is one too many, never missing.
+        pending.leased(List.of(id), now.plus(lease));
         boolean found = mongo.updateFirst(Query.query(where("_id").is(id).and("endpointId").is(endpointId)), requeue(now),
                 Delivery.COLLECTION).getMatchedCount() > 0;
         if (found) {
@@ -213,6 +265,7 @@ class DeliveryStore {
         long requeued = 0;
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            pending.leased(batch, now.plus(lease));
             requeued += mongo.updateMulti(Query.query(where("_id").in(batch)), requeue(now), Delivery.COLLECTION).getMatchedCount();
             batch.forEach(id -> due.add(id, endpointId, now, false));
         }

@@ -84,14 +84,22 @@ class Dispatcher {
         fresh.forEach(d -> workers.execute(() -> attempt(d)));
     }
 
-    /** Deliveries a stopped replica left, and at the first run those this replica held before a restart. */
+    /**
+     * Deliveries a stopped replica left, and at the first run those this replica held before a
+     * restart (that run also lists pending deliveries the pending list lacks). A run that fails, the
+     * store unreachable, is repeated in full at the next one.
+     */
     @Scheduled(fixedDelayString = "${notification.webhooks.poll-interval:15s}")
     void claimAbandoned() {
         boolean atStart = !started;
-        started = true;
-        while (!stopping && deliveries.claimAbandoned(200, atStart) == 200) {
-            // More than a page: the claimed ones no longer match, so the next query finds the rest.
+        if (atStart) {
+            deliveries.listPending();
         }
+        String after = null;
+        do {
+            after = deliveries.claimAbandoned(200, atStart, after);
+        } while (!stopping && after != null);
+        started = true;
     }
 
     private void sendDue() {
