@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import nl.mantelzorgthuis.notificationservice.support.DomainEvents;
 import nl.mantelzorgthuis.notificationservice.support.Standalone;
 import nl.mantelzorgthuis.testsupport.Api;
+import nl.mantelzorgthuis.testsupport.ContainerInfrastructure;
 import nl.mantelzorgthuis.testsupport.Infrastructure;
 import nl.mantelzorgthuis.testsupport.MongoStore;
 import nl.mantelzorgthuis.testsupport.SeparateStore;
@@ -62,8 +63,13 @@ class NotificationBenchmark {
         boolean badReceivers = !Boolean.getBoolean("bench.allHealthy");
         Infrastructure infra = Infrastructure.embedded();
         // "memory": the tests' in-memory store, all data in this JVM's heap; "h2": the local platform's file store;
-        // "process": the in-memory store in a JVM of its own (bench.storeJvmOptions), as a MongoDB keeps its data apart.
+        // "process": the in-memory store in a JVM of its own (bench.storeJvmOptions), as a MongoDB keeps its data apart;
+        // "mongodb": a real MongoDB (replica set) from its image, where a Docker engine exists.
         String storeKind = System.getProperty("bench.store", "process");
+        if (storeKind.equals("mongodb") && !ContainerInfrastructure.dockerAvailable()) {
+            throw new IllegalStateException("bench.store=mongodb needs a Docker engine");
+        }
+        Infrastructure real = storeKind.equals("mongodb") ? ContainerInfrastructure.shared() : null;
         java.nio.file.Path storeFile = java.nio.file.Files.createTempFile("notification-bench", ".mv");
         java.nio.file.Files.delete(storeFile);
         MongoStore h2 = storeKind.equals("h2") ? MongoStore.persistent(storeFile, 0).start() : null;
@@ -104,8 +110,8 @@ class NotificationBenchmark {
 
         ConfigurableApplicationContext service = Standalone.start(Map.ofEntries(
                 Map.entry("server.port", "0"),
-                Map.entry("spring.mongodb.uri", h2 != null ? h2.uri("bench_" + run)
-                        : separate != null ? separate.uri("bench_" + run) : infra.mongoUri("bench_" + run)),
+                Map.entry("spring.mongodb.uri", h2 != null ? h2.uri("bench_" + run) : separate != null ? separate.uri("bench_" + run)
+                        : real != null ? real.mongoUri("bench_" + run) : infra.mongoUri("bench_" + run)),
                 Map.entry("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers()),
                 Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
                 Map.entry("notification.consumer.group", "bench-" + run),
