@@ -8,7 +8,8 @@
 # Needs the local platform running with the rate limit above the load, e.g.
 #   PLATFORM_RATE_LIMIT_REPLENISH_RATE=1000000 PLATFORM_RATE_LIMIT_BURST_CAPACITY=1000000 \
 #   PLATFORM_SERVICE_JVM_OPTIONS="-Xms256m -Xmx512m -XX:+UseParallelGC" bin/platform
-# Usage: bench/gateway-ab.sh "ARGS A" "ARGS B"   (ROUNDS=3 WARMUP=90s DURATION=20s CONNECTIONS=100 JAR=gateway/target/gateway.jar)
+# Usage: bench/gateway-ab.sh "ARGS A" "ARGS B"   (ROUNDS=3 WARMUP=90s DURATION=20s CONNECTIONS=100 JAR=gateway/target/gateway.jar
+#          JVM_A= JVM_B=: extra JVM options per variant, e.g. JVM_B=-Dreactor.netty.ioWorkerCount=1)
 # e.g.   bench/gateway-ab.sh "" "--management.tracing.enabled=false"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,14 +28,14 @@ trap cleanup EXIT
 
 # The same service addresses and settings as the platform's own gateway.
 mapfile -t environment < <(tr '\0' '\n' < "/proc/$platform_gateway/environ" | grep -E '^PLATFORM_' | grep -v JVM_OPTIONS)
-start() { # port, arguments
-  local port=$1; shift
-  # shellcheck disable=SC2086 # the arguments are split on purpose
-  env "${environment[@]}" java -Xms256m -Xmx512m -XX:+UseParallelGC -jar "$JAR" --server.port="$port" $* > "$work/$port.log" 2>&1 &
+start() { # port, JVM options, arguments
+  local port=$1 jvm=$2; shift 2
+  # shellcheck disable=SC2086 # the options and arguments are split on purpose
+  env "${environment[@]}" java -Xms256m -Xmx512m -XX:+UseParallelGC $jvm -jar "$JAR" --server.port="$port" $* > "$work/$port.log" 2>&1 &
   pids+=("$!")
 }
-start 8092 "${1:-}"
-start 8093 "${2:-}"
+start 8092 "${JVM_A:-}" "${1:-}"
+start 8093 "${JVM_B:-}" "${2:-}"
 for port in 8092 8093; do
   for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" && break; sleep 1; done
   curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" || { cat "$work/$port.log"; exit 1; }
