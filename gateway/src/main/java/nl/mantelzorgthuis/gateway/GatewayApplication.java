@@ -17,7 +17,7 @@ public class GatewayApplication {
     /**
      * One event loop per core the JVM may use, unless set (e.g. {@code -Dreactor.netty.ioWorkerCount=8}).
      * Reactor Netty's default is at least four: on two cores, shared with the services, the extra
-     * loops cost 10–20% more CPU per call (bench/gateway-ab.sh, docs/benchmarks.md).
+     * loops cost about a fifth more CPU per call (bench/gateway-ab.sh, docs/benchmarks.md).
      */
     static void eventLoopsPerCore() {
         if (System.getProperty(IO_WORKER_COUNT) == null) {
