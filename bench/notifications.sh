@@ -6,7 +6,7 @@
 # deliveries need about 8 GB), hence BENCH_STORE_JVM_OPTIONS and BENCH_HEAP. Usage: bench/notifications.sh
 #   (BENCH_RATE=1000 BENCH_SECONDS=60 BENCH_WARMUP=15 BENCH_PEOPLE=1000 BENCH_RECEIVERS=50 BENCH_ALL_HEALTHY=false BENCH_HEAP=12g BENCH_JVM_OPTIONS= SKIP_BUILD=1
 #    BENCH_STORE=process|memory|h2|mongodb: process (default) runs the in-memory store in a JVM of its own, with
-#    BENCH_STORE_JVM_OPTIONS=-Xmx10g, as a MongoDB keeps its data out of the service's heap; memory keeps it in the service's JVM;
+#    BENCH_STORE_JVM_OPTIONS="-Xmx10g -XX:MaxGCPauseMillis=50", as a MongoDB keeps its data out of the service's heap; memory keeps it in the service's JVM;
 #    mongodb runs a real MongoDB replica set from its image, where a Docker engine exists)
 set -euo pipefail
 cd "$(dirname "$0")/.."
