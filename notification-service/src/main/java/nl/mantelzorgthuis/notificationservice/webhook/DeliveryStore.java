@@ -17,10 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -109,7 +107,7 @@ class DeliveryStore {
             if (d == null || !Delivery.Status.PENDING.name().equals(d.getString("status"))) {
                 pending.forget(id, entry.getDate("leaseUntil"));
             } else if (!d.getDate("leaseUntil").toInstant().isAfter(now) || atStart && leftByEarlierRun(d.getString("leaseOwner"))) {
-                claim(id, d.getDate("nextAttemptAt").toInstant(), now, atStart);
+                claim(d, now);
             } else if (!d.getDate("leaseUntil").equals(entry.getDate("leaseUntil"))) {
                 pending.caughtUp(id, d.getDate("leaseUntil"));
             }
@@ -121,20 +119,22 @@ class DeliveryStore {
         return owner != null && owner.startsWith(name + "@") && !owner.equals(replica);
     }
 
-    private void claim(String id, Instant next, Instant now, boolean atStart) {
-        Criteria free = where("leaseUntil").lte(Date.from(now));
-        Criteria claimable = new Criteria().andOperator(where("status").is(Delivery.Status.PENDING.name()),
-                atStart ? new Criteria().orOperator(free, new Criteria().andOperator(
-                        where("leaseOwner").regex("^" + java.util.regex.Pattern.quote(name) + "@"), where("leaseOwner").ne(replica)))
-                        : free);
+    /**
+     * Takes the delivery if it is still as read: its state, owner, lease and moment unchanged. Whether
+     * it was free to take was decided from that read, so one condition covers both the lease that ran
+     * out and the lease of this replica's earlier run; a replica that raced here first changed them.
+     */
+    private void claim(Document d, Instant now) {
+        Instant next = d.getDate("nextAttemptAt").toInstant();
         Instant until = later(next, now).plus(lease);
-        Document taken = mongo.findAndModify(
-                Query.query(new Criteria().andOperator(where("_id").is(id), claimable, where("nextAttemptAt").is(Date.from(next)))),
-                new Update().set("leaseOwner", replica).set("leaseUntil", Date.from(until)),
-                FindAndModifyOptions.options().returnNew(true), Document.class, Delivery.COLLECTION);
-        if (taken != null) {
-            pending.leased(List.of(id), until);
-            due.add(id, taken.getString("endpointId"), next, taken.get("attempts", Number.class).intValue() > 0);
+        boolean taken = mongo.updateFirst(
+                Query.query(where("_id").is(d.getString("_id")).and("status").is(Delivery.Status.PENDING.name())
+                        .and("leaseOwner").is(d.getString("leaseOwner")).and("leaseUntil").is(d.getDate("leaseUntil"))
+                        .and("nextAttemptAt").is(d.getDate("nextAttemptAt"))),
+                new Update().set("leaseOwner", replica).set("leaseUntil", Date.from(until)), Delivery.COLLECTION).getModifiedCount() > 0;
+        if (taken) {
+            pending.leased(List.of(d.getString("_id")), until);
+            due.add(d.getString("_id"), d.getString("endpointId"), next, d.get("attempts", Number.class).intValue() > 0);
         }
     }
 
