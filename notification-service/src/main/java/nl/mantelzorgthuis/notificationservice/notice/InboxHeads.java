@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  *
  * <p>Answers are exact or not given: when older notifications than these heads hold could belong in
  * the answer (memory was full, or the store held more at start), the caller asks the store. The newest
- * are kept; the capacity bounds memory (about 200 bytes a notification).
+ * are kept; the capacity bounds memory (about 200 bytes a notification), and so does the bound on
+ * the shared key strings.
  */
 public final class InboxHeads {
 
@@ -56,10 +57,24 @@ public final class InboxHeads {
     private volatile long end;
     private long newestSoFar = Long.MIN_VALUE;
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final int maxNames;
     /** The newest time of a notification the store may hold and memory does not; {@code Long.MIN_VALUE}: none. */
     private volatile long floor = Long.MIN_VALUE;
 
+    /**
+     * How many distinct type names and keys are shared. Types, municipalities, organisations, terms
+     * and practices are few and repeat on almost every notification; an item's own key (a social-map
+     * service, an experiment) is new for each item, so without a bound the shared names would grow
+     * with every item ever seen, long after its heads left memory.
+     */
+    static final int MAX_SHARED_NAMES = 100_000;
+
     public InboxHeads(int capacity, Clock clock) {
+        this(capacity, MAX_SHARED_NAMES, clock);
+    }
+
+    InboxHeads(int capacity, int maxNames, Clock clock) {
+        this.maxNames = maxNames;
         this.capacity = Math.max(1, capacity);
         this.ring = new Head[this.capacity];
         this.clock = clock;
@@ -111,9 +126,25 @@ public final class InboxHeads {
         }
     }
 
-    /** Type names and keys are few and repeat: one string each. */
+    /**
+     * One string for each type name and key that repeats, up to the bound: the first seen are kept,
+     * and those that repeat most are among the first. A key past the bound stays the head's own
+     * string, which matches by value ({@link Head#filedUnder}).
+     */
     private String share(String s) {
-        return s == null ? null : names.computeIfAbsent(s, k -> k);
+        if (s == null) {
+            return null;
+        }
+        String shared = names.get(s);
+        if (shared != null) {
+            return shared;
+        }
+        return names.size() < maxNames ? names.computeIfAbsent(s, k -> k) : s;
+    }
+
+    /** Distinct type names and keys shared now. */
+    int sharedNames() {
+        return names.size();
     }
 
     /** The shared instance of a key, so that matching compares references; the key itself if no head has it yet. */

@@ -85,4 +85,17 @@ class InboxHeadsTest {
         assertThat(heads.newest(h -> h.filedUnder(new String("practice:p")), 0, 1)).containsExactly("a");
         assertThat(heads.canonical("practice:unknown")).isEqualTo("practice:unknown");
     }
+
+    @Test
+    void shares_no_more_key_strings_than_its_bound_and_still_matches_the_keys_past_it() {
+        InboxHeads heads = new InboxHeads(1000, 3, CLOCK);
+        for (int i = 0; i < 100; i++) {
+            heads.add("n" + i, i, 100 + i, "type", List.of("municipality:GM0363", "item:service:" + i), EXPIRES);
+        }
+
+        assertThat(heads.sharedNames()).as("the type, the municipality and the first item").isEqualTo(3);
+        assertThat(heads.canonical(new String("municipality:GM0363"))).isSameAs(heads.canonical("municipality:GM0363"));
+        assertThat(heads.newest(h -> h.filedUnder(new String("item:service:42")), 0, 5)).containsExactly("n42");
+        assertThat(heads.count(h -> h.filedUnder(heads.canonical("municipality:GM0363")), null)).isEqualTo(100);
+    }
 }
